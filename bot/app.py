@@ -1,0 +1,176 @@
+"""The composition root: builds every part from the settings and runs them together."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from datetime import timedelta
+
+from aiogram import Bot, Dispatcher
+from aiogram.client.default import DefaultBotProperties
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.session.base import BaseSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.enums import ParseMode
+from aiogram.fsm.storage.base import BaseEventIsolation, BaseStorage
+from aiogram.fsm.storage.redis import RedisEventIsolation, RedisStorage
+from aiohttp import web
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.commands import set_command_menus
+from bot.dispatcher import DispatcherDeps, build_dispatcher
+from bot.geo import OfflineTimezoneLocator
+from bot.i18n import I18n
+from bot.settings import WEBHOOK_PATH, Settings
+from bot.web import build_web_app
+from db.engine import create_engine, create_session_factory, is_sqlite
+from db.fsm_storage import SqlStorage
+from db.migrate import upgrade
+from db.uow import SqlUnitOfWork
+from domain.clock import utc_now
+from scheduler.jobs import prune_processed_updates
+from scheduler.setup import Tick, build_scheduler
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class Application:
+    settings: Settings
+    engine: AsyncEngine
+    dispatcher: Dispatcher
+    bot: Bot
+    i18n: I18n
+
+
+def configure_logging(level: str) -> None:
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("aiogram.event").setLevel(max(logging.getLevelName(level), logging.WARNING))
+
+
+async def prepare_database(settings: Settings) -> AsyncEngine:
+    """SQLite is created and migrated on first run; other databases via `coachbot migrate`."""
+    if is_sqlite(settings.database_url):
+        _sqlite_directory(settings.database_url)
+    engine = create_engine(settings.database_url)
+    if is_sqlite(settings.database_url):
+        await upgrade(engine)
+    return engine
+
+
+def _sqlite_directory(url: str) -> None:
+    from pathlib import Path  # noqa: PLC0415
+
+    from sqlalchemy.engine import make_url  # noqa: PLC0415
+
+    database = make_url(url).database
+    if database and database != ":memory:":
+        Path(database).parent.mkdir(parents=True, exist_ok=True)
+
+
+def _storage(
+    settings: Settings, engine: AsyncEngine
+) -> tuple[BaseStorage, BaseEventIsolation | None]:
+    if settings.redis_url:
+        storage = RedisStorage.from_url(settings.redis_url)
+        return storage, RedisEventIsolation(redis=storage.redis)
+    return SqlStorage(create_session_factory(engine), utc_now), None
+
+
+async def build_application(
+    settings: Settings, engine: AsyncEngine, session: BaseSession | None = None
+) -> Application:
+    i18n = I18n()
+    storage, isolation = _storage(settings, engine)
+    deps = DispatcherDeps(
+        session_factory=create_session_factory(engine),
+        storage=storage,
+        i18n=i18n,
+        clock=utc_now,
+        timezones=OfflineTimezoneLocator(),
+        throttle_rate=settings.throttle_rate,
+        throttle_burst=settings.throttle_burst,
+        events_isolation=isolation,
+    )
+    if session is None and settings.telegram_api_url:
+        session = AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_url))
+    bot = Bot(
+        token=settings.bot_token or "1:sandbox-token-offline",
+        session=session,
+        default=DefaultBotProperties(parse_mode=ParseMode.HTML),
+    )
+    return Application(settings, engine, build_dispatcher(deps), bot, i18n)
+
+
+def _ticks(app: Application) -> list[Tick]:
+    sessions = create_session_factory(app.engine)
+
+    async def prune() -> int:
+        return await prune_processed_updates(lambda: SqlUnitOfWork(sessions, utc_now), utc_now)
+
+    return [Tick(name="prune_processed_updates", every=timedelta(hours=1), run=prune)]
+
+
+@contextlib.asynccontextmanager
+async def _web(app: Application) -> AsyncIterator[None]:
+    web_app = build_web_app(app.dispatcher, app.bot, app.settings.webhook_secret)
+    runner = web.AppRunner(web_app, access_log=None)
+    await runner.setup()
+    site = web.TCPSite(runner, app.settings.web_host, app.settings.web_port)
+    await site.start()
+    logger.info("web app on http://%s:%s", app.settings.web_host, app.settings.web_port)
+    try:
+        yield
+    finally:
+        await runner.cleanup()
+
+
+async def run(settings: Settings) -> None:
+    """`coachbot run`: bot (polling or webhook), web app and scheduler in one process."""
+    engine = await prepare_database(settings)
+    app = await build_application(settings, engine)
+    scheduler = build_scheduler(_ticks(app))
+    try:
+        await set_command_menus(app.bot, app.i18n)
+        async with _web(app):
+            scheduler.start()
+            if settings.webhook_url:
+                await _serve_webhook(app)
+            else:
+                await _poll(app)
+    finally:
+        if scheduler.running:
+            scheduler.shutdown(wait=False)
+        await app.dispatcher.storage.close()
+        await app.bot.session.close()
+        await engine.dispose()
+
+
+async def _poll(app: Application) -> None:
+    await app.bot.delete_webhook(drop_pending_updates=False)
+    await app.dispatcher.start_polling(
+        app.bot,
+        handle_as_tasks=False,
+        allowed_updates=app.dispatcher.resolve_used_update_types(),
+        close_bot_session=False,
+    )
+
+
+async def _serve_webhook(app: Application) -> None:
+    settings = app.settings
+    assert settings.webhook_url is not None
+    await app.bot.set_webhook(
+        settings.webhook_url.rstrip("/") + WEBHOOK_PATH,
+        secret_token=settings.webhook_secret,
+        allowed_updates=app.dispatcher.resolve_used_update_types(),
+    )
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    logger.info("webhook mode: waiting for updates at %s", settings.webhook_url)
+    await stop.wait()

@@ -1,0 +1,57 @@
+"""The Dispatcher with its middlewares and routers: the same in every process."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from aiogram import Dispatcher
+from aiogram.fsm.storage.base import BaseEventIsolation, BaseStorage
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.errors import ErrorResponder
+from bot.i18n import I18n
+from bot.middlewares.throttling import ThrottlingMiddleware
+from bot.middlewares.uow import UnitOfWorkMiddleware
+from bot.middlewares.user import I18nMiddleware, UserMiddleware
+from db.uow import SqlUnitOfWork
+from domain.clock import Clock
+from domain.ports import TimezoneLocator
+from domain.users.service import UserService
+from handlers import build_router
+
+
+@dataclass(frozen=True, slots=True)
+class DispatcherDeps:
+    session_factory: async_sessionmaker[AsyncSession]
+    storage: BaseStorage
+    i18n: I18n
+    clock: Clock
+    timezones: TimezoneLocator
+    throttle_rate: float = 1.0
+    throttle_burst: int = 8
+    monotonic: Callable[[], float] = time.monotonic
+    events_isolation: BaseEventIsolation | None = None
+
+
+def build_dispatcher(deps: DispatcherDeps) -> Dispatcher:
+    """Outer middlewares in order: unit of work, user, i18n, throttling; then the routers."""
+    dispatcher = Dispatcher(storage=deps.storage, events_isolation=deps.events_isolation)
+
+    def uow_factory() -> SqlUnitOfWork:
+        return SqlUnitOfWork(deps.session_factory, deps.clock)
+
+    def services(uow: SqlUnitOfWork) -> dict[str, Any]:
+        return {"users": UserService(uow, deps.clock, deps.timezones)}
+
+    dispatcher.update.outer_middleware(UnitOfWorkMiddleware(uow_factory, services))
+    dispatcher.update.outer_middleware(UserMiddleware())
+    dispatcher.update.outer_middleware(I18nMiddleware(deps.i18n))
+    dispatcher.update.outer_middleware(
+        ThrottlingMiddleware(deps.throttle_rate, deps.throttle_burst, deps.monotonic)
+    )
+    dispatcher.errors.register(ErrorResponder(deps.i18n))
+    dispatcher.include_router(build_router())
+    return dispatcher

@@ -1,0 +1,65 @@
+"""The unit of work: one AsyncSession per update, request or job."""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Self
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from db.repositories.updates import SqlUpdateLog
+from db.repositories.users import SqlUserRepository
+from domain.clock import Clock
+from domain.errors import DuplicateUpdateError
+
+
+class SqlUnitOfWork:
+    """Transactions are scoped by `async with`; leaving the block rolls back what was not
+    committed, so a transaction (and SQLite's write lock) never outlives a service call.
+
+    When it handles a Telegram update, the update id is written in the same transaction
+    as the first commit: the effects of an update and the record that it was handled land
+    together, or not at all.
+    """
+
+    def __init__(self, session_factory: async_sessionmaker[AsyncSession], clock: Clock) -> None:
+        self.session = session_factory()
+        self._clock = clock
+        self.users = SqlUserRepository(self.session)
+        self.updates = SqlUpdateLog(self.session)
+        self._update_id: int | None = None
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.session.rollback()
+
+    def track_update(self, update_id: int) -> None:
+        self._update_id = update_id
+
+    async def commit(self) -> None:
+        update_id = self._update_id
+        if update_id is not None and not await self.updates.record(update_id, self._clock()):
+            await self.session.rollback()
+            raise DuplicateUpdateError()
+        await self.session.commit()
+        self._update_id = None
+
+    async def finish_update(self) -> bool:
+        """Record the tracked update if no commit did; False when another worker had it."""
+        update_id, self._update_id = self._update_id, None
+        if update_id is None:
+            return True
+        async with self:
+            recorded = await self.updates.record(update_id, self._clock())
+            await self.session.commit()
+            return recorded
+
+    async def close(self) -> None:
+        await self.session.close()

@@ -1,0 +1,52 @@
+"""The ports the domain needs from the outside world; db/ and bot/ implement them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from types import TracebackType
+from typing import Protocol, Self
+
+from domain.users.models import User
+
+
+class UserRepository(Protocol):
+    async def get(self, user_id: int) -> User | None: ...
+
+    async def add(self, user: User) -> None: ...
+
+    async def save(self, user: User) -> None: ...
+
+    async def delete(self, user_id: int) -> bool: ...
+
+
+class UpdateLog(Protocol):
+    """Telegram update ids already handled, kept long enough to drop redeliveries."""
+
+    async def seen(self, update_id: int) -> bool: ...
+
+    async def prune(self, before: datetime) -> int: ...
+
+
+class UnitOfWork(Protocol):
+    """One transaction scope: `async with uow:` ends with a rollback unless committed."""
+
+    @property
+    def users(self) -> UserRepository: ...
+
+    @property
+    def updates(self) -> UpdateLog: ...
+
+    async def __aenter__(self) -> Self: ...
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None: ...
+
+    async def commit(self) -> None: ...
+
+
+class TimezoneLocator(Protocol):
+    def timezone_at(self, latitude: float, longitude: float) -> str | None: ...

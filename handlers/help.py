@@ -1,0 +1,23 @@
+"""/help and the command menu, in the athlete's language."""
+
+from __future__ import annotations
+
+from aiogram import Router
+from aiogram.filters import Command
+from aiogram.types import BotCommand, Message
+
+from handlers.texts import Texts
+
+router = Router(name=__name__)
+
+MENU_COMMANDS = ("start", "profile", "settings", "help", "export", "delete_me", "cancel")
+
+
+def command_menu(t: Texts) -> list[BotCommand]:
+    """The command menu Telegram shows next to the input field."""
+    return [BotCommand(command=name, description=t(f"commands.{name}")) for name in MENU_COMMANDS]
+
+
+@router.message(Command("help"))
+async def cmd_help(message: Message, t: Texts) -> None:
+    await message.answer(t.render("help/help.html", commands=MENU_COMMANDS))

@@ -1,0 +1,39 @@
+"""/start: greets a newcomer and starts onboarding; remembers deep-link payloads."""
+
+from __future__ import annotations
+
+from aiogram import Router
+from aiogram.filters import CommandObject, CommandStart
+from aiogram.fsm.context import FSMContext
+from aiogram.types import Message
+
+from domain.users.models import ONBOARDING_ORDER, User
+from domain.users.service import UserService
+from domain.users.start_links import parse_start_payload
+from handlers.profile_form import FormMode, ask, card_keyboard
+from handlers.texts import Texts
+
+router = Router(name=__name__)
+
+
+@router.message(CommandStart())
+async def cmd_start(
+    message: Message,
+    command: CommandObject,
+    user: User,
+    users: UserService,
+    state: FSMContext,
+    t: Texts,
+) -> None:
+    await state.clear()
+    link = parse_start_payload(command.args)
+    if link is not None:
+        user = await users.remember_start_link(user.id, link)
+    if user.onboarded_at is not None:
+        await message.answer(t("start.welcome_back", name=user.first_name))
+        await message.answer(
+            t.render("profile/card.html", user=user), reply_markup=card_keyboard(t)
+        )
+        return
+    await message.answer(t.render("start/greeting.html", user=user, link=link))
+    await ask(message, ONBOARDING_ORDER[0], user, state, t, FormMode.ONBOARDING)
