@@ -36,7 +36,7 @@ def load_catalogs(directory: Path = LOCALES) -> dict[Language, dict[str, str]]:
 
 
 class Texts:
-    """Every user-facing string for one language: `t("key", name=...)` and templates.
+    """Every user-facing string for one language: `t("profile.title", name=...)` and templates.
 
     Texts are HTML (the bot's parse mode): catalog strings may hold tags, and every
     value formatted into a text or a template is escaped.

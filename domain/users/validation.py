@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from domain.errors import InvalidValueError
@@ -103,8 +104,13 @@ def parse_timezone(name: str) -> str:
     try:
         ZoneInfo(candidate)
     except (ZoneInfoNotFoundError, ValueError):
-        matches = {tz for tz in available_timezones() if tz.lower() == candidate.lower()}
-        if len(matches) != 1:
+        match = _zones_by_lower_name().get(candidate.lower())
+        if match is None:
             raise InvalidValueError("timezone", "unknown") from None
-        return matches.pop()
+        return match
     return candidate
+
+
+@cache
+def _zones_by_lower_name() -> dict[str, str]:
+    return {zone.lower(): zone for zone in available_timezones()}

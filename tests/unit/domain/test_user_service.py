@@ -40,7 +40,11 @@ async def test_first_contact_creates_the_athlete_in_their_clients_language(
 ) -> None:
     user, created = await service.ensure(anna("ru-RU"))
     assert created
-    assert (user.language, user.timezone, user.units) == (Language.RU, "Europe/Moscow", Units.METRIC)
+    assert (user.language, user.timezone, user.units) == (
+        Language.RU,
+        "Europe/Moscow",
+        Units.METRIC,
+    )
     assert not user.notifications.promotions, "promotions stay off until the user opts in"
     assert uow.users.committed[7] == user
 
@@ -68,7 +72,9 @@ async def test_sports_and_days_toggle(service: UserService) -> None:
     assert user.profile.days == {Weekday.SAT}
 
 
-async def test_an_invalid_answer_changes_nothing(service: UserService, uow: FakeUnitOfWork) -> None:
+async def test_an_invalid_answer_changes_nothing(
+    service: UserService, uow: FakeUnitOfWork
+) -> None:
     await service.ensure(anna())
     await service.set_text_field(7, ProfileField.RESTING_HR, "50")
     with pytest.raises(InvalidValueError):

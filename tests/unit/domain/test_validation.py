@@ -1,6 +1,10 @@
 from __future__ import annotations
 
+import contextlib
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from domain.errors import InvalidValueError
 from domain.users import validation
@@ -27,7 +31,12 @@ def test_weight_is_read_in_the_athletes_units_and_stored_in_kg(
 
 @pytest.mark.parametrize(
     ("text", "reason"),
-    [("heavy", "not_a_number"), ("7", "out_of_range"), ("900", "out_of_range"), ("70 st", "unknown_unit")],
+    [
+        ("heavy", "not_a_number"),
+        ("7", "out_of_range"),
+        ("900", "out_of_range"),
+        ("70 st", "unknown_unit"),
+    ],
 )
 def test_absurd_weights_are_refused_with_a_reason(text: str, reason: str) -> None:
     with pytest.raises(InvalidValueError) as error:
@@ -85,3 +94,23 @@ def test_start_payloads_are_recognised_and_anything_else_ignored() -> None:
     assert parse_start_payload("promo_SPRING-25") is not None
     for payload in (None, "", "hello", "g_", "ref_bad code", "x_1"):
         assert parse_start_payload(payload) is None
+
+
+@given(st.text(max_size=80))
+def test_any_typed_text_is_either_accepted_in_range_or_refused_cleanly(text: str) -> None:
+    """Whatever a user types, the answer is a valid value or an InvalidValueError."""
+    checks = [
+        lambda: validation.parse_city(text),
+        lambda: validation.parse_birth_year(text, 2026),
+        lambda: validation.parse_weight(text, Units.METRIC),
+        lambda: validation.parse_heart_rate(text, "max_hr", validation.MAX_HR_RANGE),
+        lambda: validation.parse_timezone(text),
+    ]
+    for check in checks:
+        try:
+            value = check()
+        except InvalidValueError:
+            continue
+        assert value is not None
+    with contextlib.suppress(InvalidValueError):
+        assert 25.0 <= validation.parse_weight(text, Units.IMPERIAL) <= 300.0
