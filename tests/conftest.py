@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import shutil
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -23,8 +24,6 @@ BACKENDS = ["sqlite", *(["postgresql"] if POSTGRES_URL else [])]
 @pytest.fixture(scope="session")
 def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One migrated SQLite file, copied for each test (migrating per test is slow)."""
-    import asyncio
-
     path = tmp_path_factory.mktemp("template") / "template.sqlite3"
 
     async def migrate() -> None:
@@ -37,9 +36,8 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def postgres_migrated() -> Iterator[str]:
+def postgres_migrated() -> str:
     assert POSTGRES_URL is not None
-    import asyncio
 
     async def reset() -> None:
         engine = create_engine(POSTGRES_URL)
@@ -50,7 +48,7 @@ def postgres_migrated() -> Iterator[str]:
         await engine.dispose()
 
     asyncio.run(reset())
-    yield POSTGRES_URL
+    return POSTGRES_URL
 
 
 @pytest.fixture(params=BACKENDS)

@@ -54,7 +54,7 @@ async def test_a_known_sender_is_loaded_without_a_write(
 ) -> None:
     await service.ensure(anna())
     commits = uow.commits
-    user, created = await service.ensure(anna())
+    _, created = await service.ensure(anna())
     assert not created
     assert uow.commits == commits
     renamed, _ = await service.ensure(TelegramIdentity(7, "Anya", "anna", "ru"))
