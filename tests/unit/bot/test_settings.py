@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from bot.settings import SettingsError, load_settings
+
+TOKEN = "123456:ABCdefGHIjklMNOpqrSTUvwxYZ"
+
+
+@pytest.fixture(autouse=True)
+def clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: object) -> None:
+    for name in (
+        "BOT_TOKEN",
+        "DATABASE_URL",
+        "WEBHOOK_URL",
+        "WEBHOOK_SECRET",
+        "ADMIN_IDS",
+        "WEB_PORT",
+    ):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.chdir(tmp_path)  # type: ignore[arg-type]
+
+
+def test_defaults_need_nothing_but_a_token_to_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BOT_TOKEN", TOKEN)
+    monkeypatch.setenv("ADMIN_IDS", "1, 22;333")
+    settings = load_settings(require_token=True)
+    assert settings.database_url.startswith("sqlite+aiosqlite:///./var/")
+    assert settings.admin_ids == {1, 22, 333}
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "named"),
+    [
+        ("WEB_PORT", "eighty", "WEB_PORT"),
+        ("BOT_TOKEN", "not-a-token", "BOT_TOKEN"),
+        ("DATABASE_URL", "mysql://x", "DATABASE_URL"),
+        ("ADMIN_IDS", "1,two", "ADMIN_IDS"),
+    ],
+)
+def test_a_malformed_setting_is_named_in_one_line(
+    monkeypatch: pytest.MonkeyPatch, name: str, value: str, named: str
+) -> None:
+    monkeypatch.setenv(name, value)
+    with pytest.raises(SettingsError) as error:
+        load_settings(require_token=False)
+    message = str(error.value)
+    assert named in message
+    assert "\n" not in message
+
+
+def test_a_webhook_needs_its_secret(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WEBHOOK_URL", "https://bot.example.com")
+    with pytest.raises(SettingsError, match="WEBHOOK_SECRET"):
+        load_settings(require_token=False)
+
+
+def test_run_without_a_token_stops_with_one_clear_line(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["run"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err == "configuration error: BOT_TOKEN: required to run the bot"
+
+
+def test_a_dotenv_file_is_read() -> None:
+    Path(".env").write_text(f"BOT_TOKEN={TOKEN}\nWEB_PORT=9090\n")
+    settings = load_settings(require_token=True)
+    assert (settings.bot_token, settings.web_port) == (TOKEN, 9090)
