@@ -23,17 +23,17 @@ def build_router() -> Router:
     private.message.filter(F.chat.type == "private")
     private.callback_query.filter(F.message.chat.type == "private")
     private.include_routers(
-        common.router,
-        start.router,
-        profile.router,
-        settings.router,
-        account.router,
-        help.router,
-        profile_form.router,
-        fallback.router,
+        common.build_router(),
+        start.build_router(),
+        profile.build_router(),
+        settings.build_router(),
+        account.build_router(),
+        help.build_router(),
+        profile_form.build_router(),
+        fallback.build_router(),
     )
     group = Router(name="group")
     group.message.filter(F.chat.type.in_({"group", "supergroup"}))
-    group.include_router(groups.router)
+    group.include_router(groups.build_router())
     root.include_routers(private, group)
     return root

@@ -16,14 +16,11 @@ from domain.users.service import UserService
 from handlers.replies import show
 from handlers.texts import Texts
 
-router = Router(name=__name__)
-
 
 class DeleteCb(CallbackData, prefix="dm"):
     confirm: bool
 
 
-@router.message(Command("export"))
 async def cmd_export(message: Message, user: User, users: UserService, t: Texts) -> None:
     data = await users.export(user.id)
     body = json.dumps(data, ensure_ascii=False, indent=2).encode()
@@ -33,7 +30,6 @@ async def cmd_export(message: Message, user: User, users: UserService, t: Texts)
     )
 
 
-@router.message(Command("delete_me"))
 async def cmd_delete_me(message: Message, state: FSMContext, t: Texts) -> None:
     await state.clear()
     builder = InlineKeyboardBuilder()
@@ -43,7 +39,6 @@ async def cmd_delete_me(message: Message, state: FSMContext, t: Texts) -> None:
     await message.answer(t("delete.question"), reply_markup=builder.as_markup())
 
 
-@router.callback_query(DeleteCb.filter())
 async def cb_delete(
     callback: CallbackQuery,
     callback_data: DeleteCb,
@@ -58,3 +53,11 @@ async def cb_delete(
     await users.delete(user.id)
     await state.clear()
     await show(callback, t("delete.done"))
+
+
+def build_router() -> Router:
+    router = Router(name=__name__)
+    router.message.register(cmd_export, Command("export"))
+    router.message.register(cmd_delete_me, Command("delete_me"))
+    router.callback_query.register(cb_delete, DeleteCb.filter())
+    return router

@@ -9,13 +9,16 @@ from aiogram.types import Message
 
 from handlers.texts import Texts
 
-router = Router(name=__name__)
 
-
-@router.message(Command("cancel"))
 async def cmd_cancel(message: Message, state: FSMContext, t: Texts) -> None:
     if await state.get_state() is None:
         await message.answer(t("cancel.nothing"))
         return
     await state.clear()
     await message.answer(t("cancel.done"))
+
+
+def build_router() -> Router:
+    router = Router(name=__name__)
+    router.message.register(cmd_cancel, Command("cancel"))
+    return router

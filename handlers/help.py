@@ -8,8 +8,6 @@ from aiogram.types import BotCommand, Message
 
 from handlers.texts import Texts
 
-router = Router(name=__name__)
-
 MENU_COMMANDS = ("start", "profile", "settings", "help", "export", "delete_me", "cancel")
 
 
@@ -18,6 +16,11 @@ def command_menu(t: Texts) -> list[BotCommand]:
     return [BotCommand(command=name, description=t(f"commands.{name}")) for name in MENU_COMMANDS]
 
 
-@router.message(Command("help"))
 async def cmd_help(message: Message, t: Texts) -> None:
     await message.answer(t.render("help/help.html", commands=MENU_COMMANDS))
+
+
+def build_router() -> Router:
+    router = Router(name=__name__)
+    router.message.register(cmd_help, Command("help"))
+    return router

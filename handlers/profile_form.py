@@ -25,8 +25,6 @@ from domain.users.service import UserService
 from handlers.replies import show
 from handlers.texts import Texts
 
-router = Router(name=__name__)
-
 
 class ProfileForm(StatesGroup):
     sports = State()
@@ -230,7 +228,6 @@ async def finish(
     await show(event, header + t.render("profile/card.html", user=user), card_keyboard(t))
 
 
-@router.callback_query(ProfileForm.sports, SportCb.filter())
 async def cb_sport(
     callback: CallbackQuery,
     callback_data: SportCb,
@@ -243,7 +240,6 @@ async def cb_sport(
     await ask(callback, ProfileField.SPORTS, user, state, t, await _mode(state))
 
 
-@router.callback_query(ProfileForm.days, DayCb.filter())
 async def cb_day(
     callback: CallbackQuery,
     callback_data: DayCb,
@@ -256,7 +252,6 @@ async def cb_day(
     await ask(callback, ProfileField.DAYS, user, state, t, await _mode(state))
 
 
-@router.callback_query(ProfileForm.level, LevelCb.filter())
 async def cb_level(
     callback: CallbackQuery,
     callback_data: LevelCb,
@@ -269,7 +264,6 @@ async def cb_level(
     await advance(callback, user, users, state, t, 1)
 
 
-@router.callback_query(ProfileForm.goal, GoalCb.filter())
 async def cb_goal(
     callback: CallbackQuery,
     callback_data: GoalCb,
@@ -282,7 +276,6 @@ async def cb_goal(
     await advance(callback, user, users, state, t, 1)
 
 
-@router.callback_query(FormCb.filter())
 async def cb_navigate(
     callback: CallbackQuery,
     callback_data: FormCb,
@@ -306,7 +299,6 @@ async def cb_navigate(
     )
 
 
-@router.message(ProfileForm.city, F.location)
 async def msg_city_location(
     message: Message, user: User, users: UserService, state: FSMContext, t: Texts
 ) -> None:
@@ -317,9 +309,6 @@ async def msg_city_location(
     await advance(message, user, users, state, t, 1)
 
 
-@router.message(
-    StateFilter(*[STATES[field] for field in TEXT_FIELDS]), F.text, ~F.text.startswith("/")
-)
 async def msg_text_answer(
     message: Message, user: User, users: UserService, state: FSMContext, t: Texts
 ) -> None:
@@ -328,8 +317,25 @@ async def msg_text_answer(
     await advance(message, user, users, state, t, 1)
 
 
-@router.message(StateFilter(*STATES.values()), ~F.text.startswith("/"))
 async def msg_unexpected(message: Message, state: FSMContext, t: Texts) -> None:
     field = FIELDS[await state.get_state()]
     key = "form.use_buttons" if field not in TEXT_FIELDS else "form.type_answer"
     await message.answer(t(key))
+
+
+def build_router() -> Router:
+    router = Router(name=__name__)
+    router.callback_query.register(cb_sport, ProfileForm.sports, SportCb.filter())
+    router.callback_query.register(cb_day, ProfileForm.days, DayCb.filter())
+    router.callback_query.register(cb_level, ProfileForm.level, LevelCb.filter())
+    router.callback_query.register(cb_goal, ProfileForm.goal, GoalCb.filter())
+    router.callback_query.register(cb_navigate, FormCb.filter())
+    router.message.register(msg_city_location, ProfileForm.city, F.location)
+    router.message.register(
+        msg_text_answer,
+        StateFilter(*[STATES[field] for field in TEXT_FIELDS]),
+        F.text,
+        ~F.text.startswith("/"),
+    )
+    router.message.register(msg_unexpected, StateFilter(*STATES.values()), ~F.text.startswith("/"))
+    return router

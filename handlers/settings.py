@@ -16,8 +16,6 @@ from handlers.help import command_menu
 from handlers.replies import show
 from handlers.texts import Texts
 
-router = Router(name=__name__)
-
 COMMON_TIMEZONES = (
     "Europe/Kaliningrad", "Europe/Moscow", "Europe/Samara", "Asia/Yekaterinburg",
     "Asia/Omsk", "Asia/Novosibirsk", "Asia/Krasnoyarsk", "Asia/Irkutsk",
@@ -92,13 +90,11 @@ async def show_settings(event: Message | CallbackQuery, user: User, t: Texts) ->
     await show(event, t.render("settings/card.html", user=user), settings_keyboard(user, t))
 
 
-@router.message(Command("settings"))
 async def cmd_settings(message: Message, user: User, state: FSMContext, t: Texts) -> None:
     await state.clear()
     await show_settings(message, user, t)
 
 
-@router.callback_query(LanguageCb.filter())
 async def cb_language(
     callback: CallbackQuery,
     callback_data: LanguageCb,
@@ -114,7 +110,6 @@ async def cb_language(
     await show_settings(callback, user, t)
 
 
-@router.callback_query(UnitsCb.filter())
 async def cb_units(
     callback: CallbackQuery, callback_data: UnitsCb, user: User, users: UserService, t: Texts
 ) -> None:
@@ -122,7 +117,6 @@ async def cb_units(
     await show_settings(callback, user, t)
 
 
-@router.callback_query(NotifyCb.filter())
 async def cb_notify(
     callback: CallbackQuery, callback_data: NotifyCb, user: User, users: UserService, t: Texts
 ) -> None:
@@ -130,7 +124,6 @@ async def cb_notify(
     await show_settings(callback, user, t)
 
 
-@router.callback_query(SettingsCb.filter(F.open_timezones))
 async def cb_timezones(callback: CallbackQuery, user: User, state: FSMContext, t: Texts) -> None:
     await state.set_state(SettingsForm.timezone)
     await show(
@@ -138,7 +131,6 @@ async def cb_timezones(callback: CallbackQuery, user: User, state: FSMContext, t
     )
 
 
-@router.callback_query(SettingsCb.filter(~F.open_timezones))
 async def cb_settings_back(
     callback: CallbackQuery, user: User, state: FSMContext, t: Texts
 ) -> None:
@@ -146,7 +138,6 @@ async def cb_settings_back(
     await show_settings(callback, user, t)
 
 
-@router.callback_query(TimezoneCb.filter())
 async def cb_timezone(
     callback: CallbackQuery,
     callback_data: TimezoneCb,
@@ -160,7 +151,6 @@ async def cb_timezone(
     await show_settings(callback, user, t)
 
 
-@router.message(SettingsForm.timezone, F.location)
 async def msg_timezone_location(
     message: Message, user: User, users: UserService, state: FSMContext, t: Texts
 ) -> None:
@@ -171,10 +161,25 @@ async def msg_timezone_location(
     await show_settings(message, user, t)
 
 
-@router.message(SettingsForm.timezone, F.text, ~F.text.startswith("/"))
 async def msg_timezone_name(
     message: Message, user: User, users: UserService, state: FSMContext, t: Texts
 ) -> None:
     user = await users.set_timezone(user.id, message.text or "")
     await state.clear()
     await show_settings(message, user, t)
+
+
+def build_router() -> Router:
+    router = Router(name=__name__)
+    router.message.register(cmd_settings, Command("settings"))
+    router.callback_query.register(cb_language, LanguageCb.filter())
+    router.callback_query.register(cb_units, UnitsCb.filter())
+    router.callback_query.register(cb_notify, NotifyCb.filter())
+    router.callback_query.register(cb_timezones, SettingsCb.filter(F.open_timezones))
+    router.callback_query.register(cb_settings_back, SettingsCb.filter(~F.open_timezones))
+    router.callback_query.register(cb_timezone, TimezoneCb.filter())
+    router.message.register(msg_timezone_location, SettingsForm.timezone, F.location)
+    router.message.register(
+        msg_timezone_name, SettingsForm.timezone, F.text, ~F.text.startswith("/")
+    )
+    return router

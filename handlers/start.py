@@ -13,10 +13,7 @@ from domain.users.start_links import parse_start_payload
 from handlers.profile_form import FormMode, ask, card_keyboard
 from handlers.texts import Texts
 
-router = Router(name=__name__)
 
-
-@router.message(CommandStart())
 async def cmd_start(
     message: Message,
     command: CommandObject,
@@ -37,3 +34,9 @@ async def cmd_start(
         return
     await message.answer(t.render("start/greeting.html", user=user, link=link))
     await ask(message, ONBOARDING_ORDER[0], user, state, t, FormMode.ONBOARDING)
+
+
+def build_router() -> Router:
+    router = Router(name=__name__)
+    router.message.register(cmd_start, CommandStart())
+    return router
