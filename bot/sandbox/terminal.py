@@ -48,6 +48,10 @@ def to_terminal(text: str, color: bool) -> str:
     return html.unescape(_TAG.sub(style, text))
 
 
+def _read_user_file(path: Path) -> bytes:
+    return path.expanduser().read_bytes()
+
+
 @dataclass
 class Screen:
     """What the user has seen: prints new and edited bot messages once each."""
@@ -121,7 +125,7 @@ class Sandbox:
             self.fake.user_sends_location(self.user_id, latitude, longitude)
         elif line.startswith(":file"):
             path = Path(line.split(maxsplit=1)[1])
-            content = await asyncio.to_thread(path.expanduser().read_bytes)
+            content = await asyncio.to_thread(_read_user_file, path)
             self.fake.user_sends_document(self.user_id, path.name, content)
         elif line.startswith(":user"):
             self._switch(line.split()[1:])

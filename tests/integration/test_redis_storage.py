@@ -5,8 +5,8 @@ from __future__ import annotations
 import uuid
 
 import pytest
-from aiogram.fsm.storage.base import StorageKey
-from aiogram.fsm.storage.redis import DefaultKeyBuilder, RedisStorage
+from aiogram.fsm.storage.base import DefaultKeyBuilder, StorageKey
+from aiogram.fsm.storage.redis import RedisStorage
 
 from tests.conftest import REDIS_URL
 

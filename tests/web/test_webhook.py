@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 from aiogram import Bot
+from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -39,7 +40,7 @@ def group_chatter(update_id: int) -> dict[str, object]:
 @pytest.fixture
 async def client(
     session_factory: async_sessionmaker[AsyncSession],
-) -> AsyncIterator[TestClient[object, object]]:
+) -> AsyncIterator[TestClient[web.Request, web.Application]]:
     deps = DispatcherDeps(
         session_factory=session_factory,
         storage=SqlStorage(session_factory, lambda: NOW),
@@ -60,7 +61,8 @@ async def seen(sessions: async_sessionmaker[AsyncSession], update_id: int) -> bo
 
 
 async def test_a_post_without_the_secret_is_refused_and_not_handled(
-    client: TestClient[object, object], session_factory: async_sessionmaker[AsyncSession]
+    client: TestClient[web.Request, web.Application],
+    session_factory: async_sessionmaker[AsyncSession],
 ) -> None:
     response = await client.post(WEBHOOK_PATH, json=group_chatter(501))
     assert response.status == 401
@@ -71,7 +73,8 @@ async def test_a_post_without_the_secret_is_refused_and_not_handled(
 
 
 async def test_the_update_is_recorded_before_telegram_gets_its_answer(
-    client: TestClient[object, object], session_factory: async_sessionmaker[AsyncSession]
+    client: TestClient[web.Request, web.Application],
+    session_factory: async_sessionmaker[AsyncSession],
 ) -> None:
     headers = {"X-Telegram-Bot-Api-Secret-Token": SECRET}
     response = await client.post(WEBHOOK_PATH, json=group_chatter(502), headers=headers)
@@ -79,7 +82,7 @@ async def test_the_update_is_recorded_before_telegram_gets_its_answer(
     assert await seen(session_factory, 502)
 
 
-async def test_health_check_answers(client: TestClient[object, object]) -> None:
+async def test_health_check_answers(client: TestClient[web.Request, web.Application]) -> None:
     response = await client.get("/healthz")
     assert response.status == 200
     assert await response.json() == {"status": "ok"}
