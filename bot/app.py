@@ -9,6 +9,7 @@ import signal
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import timedelta
+from pathlib import Path
 
 from aiogram import Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
@@ -19,6 +20,7 @@ from aiogram.enums import ParseMode
 from aiogram.fsm.storage.base import BaseEventIsolation, BaseStorage
 from aiogram.fsm.storage.redis import RedisEventIsolation, RedisStorage
 from aiohttp import web
+from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.commands import set_command_menus
@@ -47,8 +49,13 @@ class Application:
     i18n: I18n
 
 
-def configure_logging(level: str) -> None:
-    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+def configure_logging(level: str, filename: str | None = None) -> None:
+    """Log to stderr, or to a file (the sandbox keeps the terminal for the chat)."""
+    if filename:
+        Path(filename).parent.mkdir(parents=True, exist_ok=True)
+    logging.basicConfig(
+        level=level, filename=filename, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
     logging.getLogger("aiogram.event").setLevel(max(logging.getLevelName(level), logging.WARNING))
 
 
@@ -63,10 +70,6 @@ async def prepare_database(settings: Settings) -> AsyncEngine:
 
 
 def _sqlite_directory(url: str) -> None:
-    from pathlib import Path  # noqa: PLC0415
-
-    from sqlalchemy.engine import make_url  # noqa: PLC0415
-
     database = make_url(url).database
     if database and database != ":memory:":
         Path(database).parent.mkdir(parents=True, exist_ok=True)

@@ -36,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     from bot import app  # noqa: PLC0415 - keep `--help` and config errors instant
 
-    app.configure_logging(settings.log_level)
+    app.configure_logging(settings.log_level, "var/sandbox.log" if command == "chat" else None)
     try:
         if command == "run":
             asyncio.run(app.run(settings))

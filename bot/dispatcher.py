@@ -52,6 +52,6 @@ def build_dispatcher(deps: DispatcherDeps) -> Dispatcher:
     dispatcher.update.outer_middleware(
         ThrottlingMiddleware(deps.throttle_rate, deps.throttle_burst, deps.monotonic)
     )
-    dispatcher.errors.register(ErrorResponder(deps.i18n))
+    dispatcher.errors.register(ErrorResponder(deps.i18n).handle)
     dispatcher.include_router(build_router())
     return dispatcher

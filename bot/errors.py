@@ -32,7 +32,7 @@ class ErrorResponder:
     def __init__(self, i18n: I18n) -> None:
         self._i18n = i18n
 
-    async def __call__(self, event: ErrorEvent, **data: Any) -> bool:
+    async def handle(self, event: ErrorEvent, **data: Any) -> bool:
         exception = event.exception
         update = event.update
         if not isinstance(exception, DomainError):

@@ -19,7 +19,9 @@ from bot.settings import Settings
 
 HELP = """sandbox commands:
   <text>                   send a message (commands like /start too)
-  <number>                 press that button of the latest keyboard
+  <number>                 press that button of the latest keyboard (a bigger
+                           number than there are buttons is sent as text)
+  :text TEXT               send TEXT as it is, even a small number
   :location LAT LON        share a location, e.g. :location 55.75 37.62
   :file PATH               send a file as a document
   :user ID [NAME] [LANG]   continue as another user (LANG: en or ru)
@@ -63,7 +65,7 @@ class Screen:
 
     def update(self, messages: list[SentMessage]) -> None:
         for message in messages:
-            version = hash((message.text, repr(message.reply_markup), message.deleted))
+            version = message.version
             if self.shown.get(message.message_id) == version or message.deleted:
                 continue
             edited = message.message_id in self.shown
@@ -73,8 +75,11 @@ class Screen:
     def _print(self, message: SentMessage, edited: bool) -> None:
         marker = "✎ bot (edited)" if edited else "🤖 bot"
         print(f"\n{marker}:", file=self.out)
-        if message.text:
-            print(to_terminal(message.text, self.color), file=self.out)
+        if message.html or message.text:
+            print(
+                to_terminal(message.html or html.escape(message.text or ""), self.color),
+                file=self.out,
+            )
         if message.document_name is not None:
             DOWNLOADS.mkdir(parents=True, exist_ok=True)
             path = DOWNLOADS / Path(message.document_name).name
@@ -118,8 +123,10 @@ class Sandbox:
     async def _act(self, line: str) -> None:
         if line == ":help":
             print(HELP, file=self.screen.out)
-        elif line.isdigit():
+        elif line.isdigit() and int(line) <= len(self.screen.buttons):
             self._press(int(line))
+        elif line.startswith(":text "):
+            self.fake.user_sends_text(self.user_id, line[len(":text ") :])
         elif line.startswith(":location"):
             latitude, longitude = (float(part) for part in line.split()[1:3])
             self.fake.user_sends_location(self.user_id, latitude, longitude)
@@ -135,8 +142,8 @@ class Sandbox:
             self.fake.user_sends_text(self.user_id, line)
 
     def _press(self, number: int) -> None:
-        if not 1 <= number <= len(self.screen.buttons):
-            raise ValueError(f"there is no button {number}")
+        if number < 1:
+            raise ValueError("buttons are numbered from 1")
         message_id, data = self.screen.buttons[number - 1]
         if data.startswith(("http://", "https://", "tg://")):
             print(f"(a link: {data})", file=self.screen.out)
