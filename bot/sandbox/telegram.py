@@ -31,6 +31,7 @@ MEMBER_RIGHTS = (
     "can_be_edited", "can_manage_chat", "can_change_info", "can_delete_messages",
     "can_invite_users", "can_restrict_members", "can_pin_messages", "can_promote_members",
     "can_manage_video_chats", "can_post_stories", "can_edit_stories", "can_delete_stories",
+    "can_send_welcome_messages",
     "is_anonymous",
 )  # fmt: skip
 
