@@ -30,8 +30,8 @@ class DispatcherDeps:
     i18n: I18n
     clock: Clock
     timezones: TimezoneLocator
-    throttle_rate: float = 1.0
-    throttle_burst: int = 8
+    throttle_rate: float = 2.0
+    throttle_burst: int = 20
     monotonic: Callable[[], float] = time.monotonic
     events_isolation: BaseEventIsolation | None = None
 

@@ -26,8 +26,8 @@ class Settings(BaseSettings):
     web_host: str = "127.0.0.1"
     web_port: int = Field(default=8080, ge=0, le=65535)
     log_level: str = "INFO"
-    throttle_rate: float = Field(default=1.0, gt=0)
-    throttle_burst: int = Field(default=8, ge=1)
+    throttle_rate: float = Field(default=2.0, gt=0)
+    throttle_burst: int = Field(default=20, ge=1)
 
     @field_validator("admin_ids", mode="before")
     @classmethod
