@@ -27,11 +27,11 @@ from bot.commands import set_command_menus
 from bot.dispatcher import DispatcherDeps, build_dispatcher
 from bot.geo import OfflineTimezoneLocator
 from bot.i18n import I18n
-from bot.settings import WEBHOOK_PATH, Settings
+from bot.settings import WEBHOOK_PATH, Settings, SettingsError
 from bot.web import build_web_app
 from db.engine import create_engine, create_session_factory, is_sqlite
 from db.fsm_storage import SqlStorage
-from db.migrate import upgrade
+from db.migrate import is_current, upgrade
 from db.uow import SqlUnitOfWork
 from domain.clock import utc_now
 from scheduler.jobs import prune_processed_updates
@@ -61,18 +61,32 @@ def configure_logging(level: str, filename: str | None = None) -> None:
 
 async def prepare_database(settings: Settings) -> AsyncEngine:
     """SQLite is created and migrated on first run; other databases via `coachbot migrate`."""
-    if is_sqlite(settings.database_url):
-        _sqlite_directory(settings.database_url)
-    engine = create_engine(settings.database_url)
+    engine = _engine(settings.database_url)
     if is_sqlite(settings.database_url):
         await upgrade(engine)
+    elif not await is_current(engine):
+        await engine.dispose()
+        raise SettingsError(
+            "database error: DATABASE_URL: the schema is not up to date; run `coachbot migrate`"
+        )
     return engine
 
 
-def _sqlite_directory(url: str) -> None:
-    database = make_url(url).database
-    if database and database != ":memory:":
-        Path(database).parent.mkdir(parents=True, exist_ok=True)
+async def migrate(settings: Settings) -> None:
+    """`coachbot migrate`: bring the schema up to date on any supported database."""
+    engine = _engine(settings.database_url)
+    try:
+        await upgrade(engine)
+    finally:
+        await engine.dispose()
+
+
+def _engine(url: str) -> AsyncEngine:
+    if is_sqlite(url):
+        database = make_url(url).database
+        if database and database != ":memory:":
+            Path(database).parent.mkdir(parents=True, exist_ok=True)
+    return create_engine(url)
 
 
 def _storage(

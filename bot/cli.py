@@ -6,7 +6,7 @@ import argparse
 import asyncio
 import sys
 
-from bot.settings import SettingsError, load_settings
+from bot.settings import Settings, SettingsError, load_settings
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -23,44 +23,37 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    command = args.command
     try:
-        if command is None:
-            command = "run" if load_settings(require_token=False).bot_token else "chat"
-            if command == "chat":
+        if args.command is None:
+            has_token = bool(load_settings(require_token=False).bot_token)
+            if not has_token:
                 print("No BOT_TOKEN configured: opening the offline sandbox (coachbot chat).")
-                args = _parser().parse_args(["chat"])
-        settings = load_settings(require_token=command == "run")
+            args = _parser().parse_args(["run" if has_token else "chat"])
+        settings = load_settings(require_token=args.command == "run")
+        return _dispatch(args, settings)
     except SettingsError as error:
         print(error, file=sys.stderr)
         return 2
-    from bot import app  # noqa: PLC0415 - keep `--help` and config errors instant
-
-    app.configure_logging(settings.log_level, "var/sandbox.log" if command == "chat" else None)
-    try:
-        if command == "run":
-            asyncio.run(app.run(settings))
-        elif command == "migrate":
-            asyncio.run(_migrate(settings))
-        else:
-            from bot.sandbox.terminal import chat  # noqa: PLC0415
-
-            asyncio.run(
-                chat(settings, user_id=args.user_id, name=args.name, language=args.language)
-            )
     except KeyboardInterrupt:
         return 130
+
+
+def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
+    from bot import app  # noqa: PLC0415 - keep `--help` and configuration errors instant
+
+    app.configure_logging(
+        settings.log_level, "var/sandbox.log" if args.command == "chat" else None
+    )
+    if args.command == "run":
+        asyncio.run(app.run(settings))
+    elif args.command == "migrate":
+        asyncio.run(app.migrate(settings))
+        print("database is up to date")
+    else:
+        from bot.sandbox.terminal import chat  # noqa: PLC0415
+
+        asyncio.run(chat(settings, user_id=args.user_id, name=args.name, language=args.language))
     return 0
-
-
-async def _migrate(settings: object) -> None:
-    from bot.app import prepare_database  # noqa: PLC0415
-    from db.migrate import upgrade  # noqa: PLC0415
-
-    engine = await prepare_database(settings)  # type: ignore[arg-type]
-    await upgrade(engine)
-    await engine.dispose()
-    print("database is up to date")
 
 
 if __name__ == "__main__":

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -21,6 +23,17 @@ def alembic_config() -> Config:
 async def upgrade(engine: AsyncEngine, revision: str = "head") -> None:
     """Bring the schema to `revision`; running it twice changes nothing."""
     await _run(engine, lambda config: command.upgrade(config, revision))
+
+
+async def is_current(engine: AsyncEngine) -> bool:
+    """True when the database is at the newest revision."""
+
+    def check(connection: Connection) -> bool:
+        current = MigrationContext.configure(connection).get_current_heads()
+        return set(current) == set(ScriptDirectory.from_config(alembic_config()).get_heads())
+
+    async with engine.connect() as connection:
+        return await connection.run_sync(check)
 
 
 async def downgrade(engine: AsyncEngine, revision: str) -> None:

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from db.migrate import alembic_config, downgrade, upgrade
+from bot.app import migrate, prepare_database
+from bot.cli import main
+from bot.settings import Settings, SettingsError
+from db.migrate import alembic_config, downgrade, is_current, upgrade
 from db.tables import Base
 
 
@@ -40,3 +46,33 @@ async def test_the_migrated_schema_matches_the_models(engine: AsyncEngine) -> No
         migrated = await connection.run_sync(columns)
     expected = {table.name: set(table.columns.keys()) for table in Base.metadata.sorted_tables}
     assert migrated == expected
+
+
+async def test_an_unmigrated_database_is_not_current(engine: AsyncEngine) -> None:
+    await downgrade(engine, "base")
+    assert not await is_current(engine)
+    await upgrade(engine)
+    assert await is_current(engine)
+
+
+async def test_run_refuses_a_stale_postgresql_schema_with_one_clear_line(
+    engine: AsyncEngine, database_url: str
+) -> None:
+    if engine.dialect.name != "postgresql":
+        pytest.skip("SQLite is migrated on start instead")
+    await downgrade(engine, "base")
+    with pytest.raises(SettingsError) as error:
+        await prepare_database(Settings(database_url=database_url))
+    assert "run `coachbot migrate`" in str(error.value)
+    await migrate(Settings(database_url=database_url))
+    assert await is_current(engine)
+
+
+def test_the_migrate_command_creates_a_sqlite_database(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    database = tmp_path / "nested" / "bot.sqlite3"
+    monkeypatch.setenv("DATABASE_URL", f"sqlite+aiosqlite:///{database}")
+    assert main(["migrate"]) == 0
+    assert capsys.readouterr().out.strip() == "database is up to date"
+    assert database.exists()
