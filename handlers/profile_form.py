@@ -22,7 +22,7 @@ from domain.users.models import (
     Weekday,
 )
 from domain.users.service import UserService
-from handlers.replies import show
+from handlers.replies import checked, show
 from handlers.texts import Texts
 
 
@@ -96,77 +96,43 @@ TEXT_FIELDS = (
 
 
 def _choices(field: ProfileField, user: User, t: Texts) -> list[InlineKeyboardButton]:
+    """The options of a choice field, the athlete's current answers ticked."""
     profile = user.profile
+    options: list[tuple[str, bool, CallbackData]]
     if field is ProfileField.SPORTS:
-        return [
-            InlineKeyboardButton(
-                text=_mark(sport in profile.sports, t(f"sport.{sport}")),
-                callback_data=SportCb(sport=sport).pack(),
-            )
-            for sport in Sport
-        ]
-    if field is ProfileField.DAYS:
-        return [
-            InlineKeyboardButton(
-                text=_mark(day in profile.days, t(f"weekday.{day}")),
-                callback_data=DayCb(day=day).pack(),
-            )
-            for day in Weekday
-        ]
-    if field is ProfileField.LEVEL:
-        return [
-            InlineKeyboardButton(
-                text=_mark(level is profile.level, t(f"level.{level}")),
-                callback_data=LevelCb(level=level).pack(),
-            )
-            for level in Level
-        ]
-    if field is ProfileField.GOAL:
-        return [
-            InlineKeyboardButton(
-                text=_mark(goal is profile.goal, t(f"goal.{goal}")),
-                callback_data=GoalCb(goal=goal).pack(),
-            )
-            for goal in Goal
-        ]
-    return []
-
-
-def _mark(selected: bool, label: str) -> str:
-    return f"✅ {label}" if selected else label
+        options = [(f"sport.{v}", v in profile.sports, SportCb(sport=v)) for v in Sport]
+    elif field is ProfileField.DAYS:
+        options = [(f"weekday.{v}", v in profile.days, DayCb(day=v)) for v in Weekday]
+    elif field is ProfileField.LEVEL:
+        options = [(f"level.{v}", v is profile.level, LevelCb(level=v)) for v in Level]
+    elif field is ProfileField.GOAL:
+        options = [(f"goal.{v}", v is profile.goal, GoalCb(goal=v)) for v in Goal]
+    else:
+        options = []
+    return [
+        InlineKeyboardButton(text=checked(selected, t(key)), callback_data=data.pack())
+        for key, selected, data in options
+    ]
 
 
 def _keyboard(field: ProfileField, user: User, mode: FormMode, t: Texts) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
-    for button in _choices(field, user, t):
-        builder.add(button)
+    builder.add(*_choices(field, user, t))
     builder.adjust(4 if field is ProfileField.DAYS else 2)
     navigation = [
-        InlineKeyboardButton(
-            text=t("form.back"), callback_data=FormCb(action=FormAction.BACK).pack()
-        )
+        (FormAction.BACK, "form.back"),
+        (FormAction.SKIP, "form.clear" if mode is FormMode.EDIT else "form.skip"),
     ]
-    if mode is FormMode.EDIT:
-        navigation.append(
-            InlineKeyboardButton(
-                text=t("form.clear"), callback_data=FormCb(action=FormAction.SKIP).pack()
-            )
-        )
-    else:
-        navigation.append(
-            InlineKeyboardButton(
-                text=t("form.skip"), callback_data=FormCb(action=FormAction.SKIP).pack()
-            )
-        )
     if field in (ProfileField.SPORTS, ProfileField.DAYS):
-        navigation.append(
-            InlineKeyboardButton(
-                text=t("form.next"), callback_data=FormCb(action=FormAction.NEXT).pack()
-            )
-        )
+        navigation.append((FormAction.NEXT, "form.next"))
     if mode is FormMode.ONBOARDING and field is ONBOARDING_ORDER[0]:
         navigation.pop(0)
-    builder.row(*navigation)
+    builder.row(
+        *(
+            InlineKeyboardButton(text=t(key), callback_data=FormCb(action=action).pack())
+            for action, key in navigation
+        )
+    )
     return builder.as_markup()
 
 

@@ -24,3 +24,8 @@ async def show(
             return
     if event.bot is not None:
         await event.bot.send_message(event.from_user.id, text, reply_markup=markup)
+
+
+def checked(selected: bool, label: str) -> str:
+    """A button label with a tick when it is the current choice."""
+    return f"✅ {label}" if selected else label

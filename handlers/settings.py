@@ -13,7 +13,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from domain.users.models import Language, NotificationKind, Units, User
 from domain.users.service import UserService
 from handlers.help import command_menu
-from handlers.replies import show
+from handlers.replies import checked, show
 from handlers.texts import Texts
 
 COMMON_TIMEZONES = (
@@ -51,17 +51,13 @@ class SettingsCb(CallbackData, prefix="ss"):
     open_timezones: bool
 
 
-def _mark(selected: bool, label: str) -> str:
-    return f"✅ {label}" if selected else label
-
-
 def settings_keyboard(user: User, t: Texts) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     for language in Language:
-        label = _mark(user.language is language, t(f"settings.language_name.{language}"))
+        label = checked(user.language is language, t(f"settings.language_name.{language}"))
         builder.button(text=label, callback_data=LanguageCb(language=language))
     for units in Units:
-        label = _mark(user.units is units, t(f"settings.units_name.{units}"))
+        label = checked(user.units is units, t(f"settings.units_name.{units}"))
         builder.button(text=label, callback_data=UnitsCb(units=units))
     builder.button(
         text=t("settings.timezone_button"), callback_data=SettingsCb(open_timezones=True)
