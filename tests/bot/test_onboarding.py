@@ -153,3 +153,13 @@ async def test_a_returning_athlete_gets_their_profile(chat: Harness) -> None:
     card = await chat.send("/start")
     assert "Anna's profile" in (card.text or "")
     assert any("Welcome back, Anna!" in text for text in chat.texts())
+
+
+async def test_something_else_than_an_answer_gets_a_nudge(chat: Harness) -> None:
+    await chat.send("/start")
+    nudge = await chat.share_location(50.0, 30.0)
+    assert nudge.text == "Please use the buttons above, or /cancel to stop."
+    for _ in range(5):
+        await chat.press("Skip")
+    nudge = await chat.share_location(50.0, 30.0)
+    assert nudge.text == "Please type your answer, use the buttons above, or /cancel to stop."
