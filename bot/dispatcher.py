@@ -20,6 +20,7 @@ from db.uow import SqlUnitOfWork
 from domain.clock import Clock
 from domain.ports import TimezoneLocator
 from domain.users.service import UserService
+from domain.workouts.service import WorkoutService
 from handlers import build_router
 
 
@@ -44,7 +45,10 @@ def build_dispatcher(deps: DispatcherDeps) -> Dispatcher:
         return SqlUnitOfWork(deps.session_factory, deps.clock)
 
     def services(uow: SqlUnitOfWork) -> dict[str, Any]:
-        return {"users": UserService(uow, deps.clock, deps.timezones)}
+        return {
+            "users": UserService(uow, deps.clock, deps.timezones),
+            "workouts": WorkoutService(uow, deps.clock),
+        }
 
     dispatcher.update.outer_middleware(UnitOfWorkMiddleware(uow_factory, services))
     dispatcher.update.outer_middleware(UserMiddleware())

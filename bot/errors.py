@@ -20,7 +20,13 @@ def error_text(exception: Exception, t: Any) -> str:
     if isinstance(exception, DomainError):
         field = exception.params.get("field")
         reason = exception.params.get("reason")
-        for key in (f"errors.{field}.{reason}", f"errors.{exception.code}"):
+        what = exception.params.get("what")
+        keys = (
+            f"errors.{field}.{reason}",
+            f"errors.{exception.code}_{what}",
+            f"errors.{exception.code}",
+        )
+        for key in keys:
             try:
                 return str(t(key, **exception.params))
             except KeyError:

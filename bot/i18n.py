@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import tomllib
+from datetime import datetime
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from domain.units import kg_to_lb
-from domain.users.models import Language, Units
+from domain.coaching.load import epley_1rm
+from domain.units import METRES_PER_MILE, kg_to_lb
+from domain.users.models import Language, Units, Weekday
 
 LOCALES = Path(__file__).parent / "locales"
 TEMPLATES = Path(__file__).parent / "templates"
@@ -64,12 +67,52 @@ class Texts:
     def render(self, template: str, **context: Any) -> str:
         return self._env.get_template(template).render(t=self, **context).strip()
 
+    def duration(self, seconds: int | None) -> str:
+        if not seconds:
+            return self("common.not_set")
+        hours, rest = divmod(int(seconds), 3600)
+        minutes, secs = divmod(rest, 60)
+        return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+    def distance(self, metres: float | None, units: Units) -> str:
+        if not metres:
+            return self("common.not_set")
+        if units is Units.IMPERIAL:
+            return self("units.mi", value=f"{metres / METRES_PER_MILE:.2f}")
+        if metres < 1000:
+            return self("units.m", value=f"{metres:.0f}")
+        return self("units.km", value=f"{metres / 1000:.2f}")
+
+    def pace(self, speed_mps: float, units: Units, per_100m: bool = False) -> str:
+        """Minutes per km or mile (per 100 m for swimming)."""
+        if per_100m:
+            return self("units.pace_100m", value=self.duration(round(100 / speed_mps)))
+        metres = METRES_PER_MILE if units is Units.IMPERIAL else 1000.0
+        key = "units.pace_mi" if units is Units.IMPERIAL else "units.pace_km"
+        return self(key, value=self.duration(round(metres / speed_mps)))
+
+    def speed(self, speed_mps: float, units: Units) -> str:
+        if units is Units.IMPERIAL:
+            return self("units.mph", value=f"{speed_mps * 3600 / METRES_PER_MILE:.1f}")
+        return self("units.kmh", value=f"{speed_mps * 3.6:.1f}")
+
+    def moment(self, moment: datetime, timezone: str) -> str:
+        """A UTC moment in the athlete's timezone: "Tue 24 Nov, 08:05"."""
+        local = moment.astimezone(ZoneInfo(timezone))
+        return self(
+            "date.moment",
+            weekday=self(f"weekday.{list(Weekday)[local.weekday()]}"),
+            day=local.day,
+            month=self(f"month.m{local.month}"),
+            time=local.strftime("%H:%M"),
+        )
+
     def weight(self, kg: float | None, units: Units) -> str:
         if kg is None:
             return self("common.not_set")
         if units is Units.IMPERIAL:
             return self("units.lb", value=f"{kg_to_lb(kg):.0f}")
-        return self("units.kg", value=f"{kg:g}")
+        return self("units.kg", value=f"{round(kg, 1):g}")
 
 
 class I18n:
@@ -85,6 +128,7 @@ class I18n:
             lstrip_blocks=True,
             auto_reload=False,
         )
+        self._env.globals["one_rep_max"] = epley_1rm
         self._texts = {
             language: Texts(language, catalog, self._catalogs[Language.EN], self._env)
             for language, catalog in self._catalogs.items()

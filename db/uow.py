@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from db.repositories.updates import SqlUpdateLog
 from db.repositories.users import SqlUserRepository
+from db.repositories.workouts import SqlWorkoutRepository
 from domain.clock import Clock
 from domain.errors import DuplicateUpdateError
 
@@ -27,6 +28,7 @@ class SqlUnitOfWork:
         self._clock = clock
         self.users = SqlUserRepository(self.session)
         self.updates = SqlUpdateLog(self.session)
+        self.workouts = SqlWorkoutRepository(self.session)
         self._update_id: int | None = None
 
     async def __aenter__(self) -> Self:

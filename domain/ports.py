@@ -7,6 +7,7 @@ from types import TracebackType
 from typing import Protocol, Self
 
 from domain.users.models import User
+from domain.workouts.ports import WorkoutRepository
 
 
 class UserRepository(Protocol):
@@ -35,6 +36,9 @@ class UnitOfWork(Protocol):
 
     @property
     def updates(self) -> UpdateLog: ...
+
+    @property
+    def workouts(self) -> WorkoutRepository: ...
 
     async def __aenter__(self) -> Self: ...
 

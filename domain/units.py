@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 KG_PER_LB = 0.45359237
+METRES_PER_MILE = 1609.344
 
 
 def kg_to_lb(kg: float) -> float:

@@ -10,10 +10,13 @@ from handlers import (
     fallback,
     groups,
     help,
+    journal,
+    log_form,
     profile,
     profile_form,
     settings,
     start,
+    workouts,
 )
 
 
@@ -29,6 +32,9 @@ def build_router() -> Router:
         settings.build_router(),
         account.build_router(),
         help.build_router(),
+        workouts.build_router(),
+        journal.build_router(),
+        log_form.build_router(),
         profile_form.build_router(),
         fallback.build_router(),
     )

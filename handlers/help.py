@@ -8,7 +8,9 @@ from aiogram.types import BotCommand, Message
 
 from handlers.texts import Texts
 
-MENU_COMMANDS = ("start", "profile", "settings", "help", "export", "delete_me", "cancel")
+MENU_COMMANDS = (
+    "log", "journal", "profile", "settings", "help", "export", "delete_me", "cancel", "start",
+)  # fmt: skip
 
 
 def command_menu(t: Texts) -> list[BotCommand]:

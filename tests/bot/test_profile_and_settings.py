@@ -41,7 +41,10 @@ async def test_language_switches_to_russian_and_back(chat: Harness) -> None:
     russian = await chat.press("Русский")
     assert "⚙️ Настройки" in (russian.text or "")
     assert "Язык: Русский" in (russian.text or "")
-    assert chat.telegram.commands(scope={"type": "chat", "chat_id": chat.user_id})[0] == "start"
+    scope = {"type": "chat", "chat_id": chat.user_id}
+    menu = chat.telegram.state.commands[("chat:" + str(chat.user_id) + ":", "")]
+    assert {"command": "log", "description": "Записать тренировку"} in menu
+    assert "start" in chat.telegram.commands(scope=scope)
     assert (await chat.send("/help")).text is not None
     assert "Ваш тренер в Telegram" in (chat.last().text or "")
     await chat.send("/settings")

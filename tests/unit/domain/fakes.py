@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from types import TracebackType
 from typing import Self
 
 from domain.users.models import User
+from domain.workouts.models import Activity, Workout
 
 
 class FakeUserRepository:
@@ -45,11 +47,55 @@ class FakeUpdateLog:
         return len(old)
 
 
+class FakeWorkoutRepository:
+    def __init__(self) -> None:
+        self.rows: dict[int, Workout] = {}
+
+    async def add(self, workout: Workout) -> Workout:
+        stored = replace(workout, id=len(self.rows) + 1)
+        self.rows[stored.id] = stored
+        return stored
+
+    async def get(self, user_id: int, workout_id: int) -> Workout | None:
+        workout = self.rows.get(workout_id)
+        return workout if workout is not None and workout.user_id == user_id else None
+
+    async def save_note(self, user_id: int, workout_id: int, note: str | None) -> bool:
+        workout = await self.get(user_id, workout_id)
+        if workout is not None:
+            self.rows[workout_id] = replace(workout, note=note)
+        return workout is not None
+
+    async def delete(self, user_id: int, workout_id: int) -> bool:
+        return await self.get(user_id, workout_id) is not None and bool(self.rows.pop(workout_id))
+
+    def _mine(self, user_id: int, activity: Activity | None) -> list[Workout]:
+        mine = [w for w in self.rows.values() if w.user_id == user_id]
+        mine = [w for w in mine if activity is None or w.activity is activity]
+        return sorted(mine, key=lambda w: (w.started_at, w.id), reverse=True)
+
+    async def page(
+        self, user_id: int, activity: Activity | None, offset: int, limit: int
+    ) -> list[Workout]:
+        return self._mine(user_id, activity)[offset : offset + limit]
+
+    async def count(self, user_id: int, activity: Activity | None) -> int:
+        return len(self._mine(user_id, activity))
+
+    async def since(self, user_id: int, start: datetime) -> list[Workout]:
+        return [w for w in reversed(self._mine(user_id, None)) if w.started_at >= start]
+
+
 class FakeUnitOfWork:
     def __init__(self) -> None:
         self._users = FakeUserRepository()
         self._updates = FakeUpdateLog()
+        self._workouts = FakeWorkoutRepository()
         self.commits = 0
+
+    @property
+    def workouts(self) -> FakeWorkoutRepository:
+        return self._workouts
 
     @property
     def users(self) -> FakeUserRepository:

@@ -1,0 +1,32 @@
+"""What the workouts service needs from storage."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Protocol
+
+from domain.workouts.models import Activity, Workout
+
+
+class WorkoutRepository(Protocol):
+    async def add(self, workout: Workout) -> Workout:
+        """Store a new workout (its id is ignored) and return it with its id."""
+        ...
+
+    async def get(self, user_id: int, workout_id: int) -> Workout | None:
+        """The athlete's own workout; another athlete's id gives None."""
+        ...
+
+    async def save_note(self, user_id: int, workout_id: int, note: str | None) -> bool: ...
+
+    async def delete(self, user_id: int, workout_id: int) -> bool: ...
+
+    async def page(
+        self, user_id: int, activity: Activity | None, offset: int, limit: int
+    ) -> list[Workout]:
+        """Newest first."""
+        ...
+
+    async def count(self, user_id: int, activity: Activity | None) -> int: ...
+
+    async def since(self, user_id: int, start: datetime) -> list[Workout]: ...

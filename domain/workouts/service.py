@@ -1,0 +1,142 @@
+"""Logging workouts and reading the journal."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+
+from domain.clock import Clock
+from domain.coaching.load import LoadInputs, workout_load
+from domain.errors import InvalidValueError, NotFoundError
+from domain.ports import UnitOfWork
+from domain.users.models import User
+from domain.workouts.models import (
+    Activity,
+    JournalPage,
+    Workout,
+    WorkoutDraft,
+    WorkoutSource,
+)
+from domain.workouts.parsing import parse_log
+from domain.workouts.validation import NOTE_MAX_LENGTH, check_draft
+
+JOURNAL_PAGE_SIZE = 5
+DEFAULT_MAX_HR_AGE = 35
+
+
+@dataclass(frozen=True, slots=True)
+class Guidance:
+    """The text was not a whole workout: ask for the rest, starting from what was read."""
+
+    draft: WorkoutDraft | None
+
+
+class WorkoutService:
+    def __init__(self, uow: UnitOfWork, clock: Clock) -> None:
+        self._uow = uow
+        self._clock = clock
+
+    async def log_text(self, user: User, text: str) -> Workout | Guidance:
+        """Store a workout typed in one line, or say what is missing."""
+        parsed = parse_log(text)
+        if not parsed.is_complete:
+            if parsed.activity is None:
+                return Guidance(None)
+            partial = WorkoutDraft(
+                parsed.activity, parsed.duration_s, parsed.distance_m, parsed.avg_hr, parsed.rpe
+            )
+            return Guidance(partial)
+        assert parsed.activity is not None
+        draft = WorkoutDraft(
+            activity=parsed.activity,
+            duration_s=parsed.duration_s,
+            distance_m=parsed.distance_m,
+            avg_hr=parsed.avg_hr,
+            rpe=parsed.rpe,
+            sets=tuple(parsed.sets),
+        )
+        return await self.log(user, draft, WorkoutSource.TEXT)
+
+    async def log(self, user: User, draft: WorkoutDraft, source: WorkoutSource) -> Workout:
+        """Validate, weigh (load) and store one workout, started now unless known."""
+        check_draft(draft)
+        now = self._clock()
+        started = now - timedelta(seconds=draft.duration_s or 0)
+        workout = _weigh(user, draft, started, source)
+        async with self._uow:
+            stored = await self._uow.workouts.add(workout)
+            await self._uow.commit()
+            return stored
+
+    async def get(self, user_id: int, workout_id: int) -> Workout:
+        """One of the athlete's own workouts; anybody else's is not found."""
+        async with self._uow:
+            workout = await self._uow.workouts.get(user_id, workout_id)
+        if workout is None:
+            raise NotFoundError(what="workout")
+        return workout
+
+    async def set_note(self, user_id: int, workout_id: int, text: str | None) -> Workout:
+        note = " ".join(text.split()) if text else None
+        if note is not None and len(note) > NOTE_MAX_LENGTH:
+            raise InvalidValueError("note", "too_long", limit=NOTE_MAX_LENGTH)
+        async with self._uow:
+            if not await self._uow.workouts.save_note(user_id, workout_id, note or None):
+                raise NotFoundError(what="workout")
+            await self._uow.commit()
+        return await self.get(user_id, workout_id)
+
+    async def delete(self, user_id: int, workout_id: int) -> None:
+        """Remove one of the athlete's own workouts."""
+        async with self._uow:
+            if not await self._uow.workouts.delete(user_id, workout_id):
+                raise NotFoundError(what="workout")
+            await self._uow.commit()
+
+    async def journal(self, user_id: int, page: int, activity: Activity | None) -> JournalPage:
+        """A page of the journal, newest first; a page past the end shows the last one."""
+        async with self._uow:
+            total = await self._uow.workouts.count(user_id, activity)
+            pages = max(1, math.ceil(total / JOURNAL_PAGE_SIZE))
+            page = min(max(page, 0), pages - 1)
+            items = await self._uow.workouts.page(
+                user_id, activity, page * JOURNAL_PAGE_SIZE, JOURNAL_PAGE_SIZE
+            )
+        return JournalPage(tuple(items), page, pages, activity)
+
+
+def _weigh(user: User, draft: WorkoutDraft, started: datetime, source: WorkoutSource) -> Workout:
+    profile = user.profile
+    age = started.year - profile.birth_year if profile.birth_year else DEFAULT_MAX_HR_AGE
+    inputs = LoadInputs(
+        duration_s=float(draft.duration_s or 0),
+        avg_hr=draft.avg_hr,
+        resting_hr=profile.resting_hr,
+        max_hr=profile.max_hr,
+        age=age,
+        rpe=draft.rpe,
+    )
+    result = workout_load(inputs) if draft.duration_s else None
+    workout = Workout(
+        id=0,
+        user_id=user.id,
+        activity=draft.activity,
+        started_at=started,
+        source=source,
+        duration_s=draft.duration_s,
+        distance_m=draft.distance_m,
+        avg_hr=draft.avg_hr,
+        rpe=draft.rpe,
+        note=draft.note,
+        sets=draft.sets,
+    )
+    if result is None:
+        return workout
+    return replace(
+        workout,
+        load=result.value,
+        load_method=result.method.value,
+        hr_load=result.hr_load,
+        rpe_load=result.rpe_load,
+    )

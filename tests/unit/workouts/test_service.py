@@ -1,0 +1,118 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from domain.coaching.load import LoadMethod
+from domain.errors import InvalidValueError, NotFoundError
+from domain.users.models import Language, Units, User
+from domain.workouts.models import Activity, Workout, WorkoutDraft, WorkoutSource
+from domain.workouts.service import Guidance, WorkoutService
+from tests.unit.domain.fakes import FakeUnitOfWork
+
+NOW = datetime(2026, 11, 24, 18, 0, tzinfo=UTC)
+
+
+def athlete(user_id: int = 1, **profile: object) -> User:
+    user = User(user_id, "Ann", None, Language.EN, Units.METRIC, "UTC", NOW)
+    return user.with_profile(**profile)
+
+
+@pytest.fixture
+def uow() -> FakeUnitOfWork:
+    return FakeUnitOfWork()
+
+
+@pytest.fixture
+def service(uow: FakeUnitOfWork) -> WorkoutService:
+    return WorkoutService(uow, lambda: NOW)
+
+
+async def test_a_complete_line_is_stored_with_its_load(service: WorkoutService) -> None:
+    user = athlete(birth_year=1986, resting_hr=50, max_hr=190)
+    workout = await service.log_text(user, "run 10k 52:30 hr 150")
+    assert isinstance(workout, Workout)
+    assert workout.started_at == NOW - timedelta(seconds=3150), "it ended now"
+    assert workout.load_method == LoadMethod.HEART_RATE
+    assert workout.load == pytest.approx(workout.hr_load, abs=0.05)
+
+
+async def test_heart_rate_and_effort_loads_are_both_kept(service: WorkoutService) -> None:
+    workout = await service.log_text(athlete(birth_year=1990), "run 60 min rpe 6 hr 140")
+    assert isinstance(workout, Workout)
+    assert workout.load_method == LoadMethod.HEART_RATE
+    assert workout.rpe_load == 360
+    assert workout.hr_load is not None
+
+
+async def test_effort_alone_gives_the_session_rpe_load(service: WorkoutService) -> None:
+    workout = await service.log_text(athlete(), "strength 45 min rpe 7")
+    assert isinstance(workout, Workout)
+    assert (workout.load, workout.load_method) == (315, LoadMethod.RPE)
+
+
+async def test_an_incomplete_line_asks_for_the_rest(service: WorkoutService) -> None:
+    outcome = await service.log_text(athlete(), "run 8 km")
+    assert isinstance(outcome, Guidance)
+    assert outcome.draft is not None
+    assert (outcome.draft.activity, outcome.draft.distance_m) == (Activity.RUN, 8000)
+    assert await service.log_text(athlete(), "hello") == Guidance(None)
+
+
+@pytest.mark.parametrize(
+    ("draft", "field"),
+    [
+        (WorkoutDraft(Activity.RUN, duration_s=600, distance_m=10_000), "pace"),
+        (WorkoutDraft(Activity.RUN, duration_s=30), "duration"),
+        (WorkoutDraft(Activity.RIDE, duration_s=3600, avg_hr=400), "heart_rate"),
+        (WorkoutDraft(Activity.YOGA, duration_s=3600, rpe=11), "rpe"),
+        (WorkoutDraft(Activity.WALK), "workout"),
+    ],
+)
+async def test_absurd_workouts_are_refused_and_nothing_is_stored(
+    service: WorkoutService, uow: FakeUnitOfWork, draft: WorkoutDraft, field: str
+) -> None:
+    with pytest.raises(InvalidValueError) as error:
+        await service.log(athlete(), draft, WorkoutSource.GUIDED)
+    assert error.value.field == field
+    assert uow.workouts.rows == {}
+
+
+async def test_nobody_reaches_another_athletes_workout(service: WorkoutService) -> None:
+    stored = await service.log_text(athlete(1), "yoga 30 min")
+    assert isinstance(stored, Workout)
+    with pytest.raises(NotFoundError):
+        await service.get(2, stored.id)
+    with pytest.raises(NotFoundError):
+        await service.delete(2, stored.id)
+    with pytest.raises(NotFoundError):
+        await service.set_note(2, stored.id, "mine now")
+    assert (await service.get(1, stored.id)).note is None
+
+
+async def test_the_journal_pages_newest_first_and_filters(
+    uow: FakeUnitOfWork,
+) -> None:
+    for day in range(12):
+        clock = NOW + timedelta(days=day)
+        text = "swim 20 min" if day % 3 == 0 else "run 30 min"
+        await WorkoutService(uow, lambda clock=clock: clock).log_text(athlete(), text)
+    service = WorkoutService(uow, lambda: NOW)
+    first = await service.journal(1, 0, None)
+    assert (first.page, first.pages, len(first.workouts)) == (0, 3, 5)
+    assert first.workouts[0].started_at > first.workouts[-1].started_at
+    last = await service.journal(1, 99, None)
+    assert (last.page, len(last.workouts)) == (2, 2)
+    swims = await service.journal(1, 0, Activity.SWIM)
+    assert swims.pages == 1
+    assert {w.activity for w in swims.workouts} == {Activity.SWIM}
+
+
+async def test_notes_are_trimmed_and_bounded(service: WorkoutService) -> None:
+    stored = await service.log_text(athlete(), "walk 40 min")
+    assert isinstance(stored, Workout)
+    updated = await service.set_note(1, stored.id, "  felt   great  ")
+    assert updated.note == "felt great"
+    with pytest.raises(InvalidValueError):
+        await service.set_note(1, stored.id, "x" * 501)
