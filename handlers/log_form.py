@@ -122,10 +122,22 @@ async def _answer(
     current = await state.get_state()
     draft = await _draft(state)
     draft[FIELDS[current]] = value
+    workouts.check(_to_draft(draft))
     await state.update_data(draft=draft)
     step = next(index for index, step in enumerate(STEPS) if step.state == current)
     if not await _next(event, state, t, start=step + 1):
         await _save(event, draft, user, workouts, state, t)
+
+
+def _to_draft(draft: dict[str, Any]) -> WorkoutDraft:
+    return WorkoutDraft(
+        activity=Activity(draft.get("activity") or Activity.OTHER),
+        duration_s=draft.get("duration_s"),
+        distance_m=draft.get("distance_m"),
+        avg_hr=draft.get("avg_hr"),
+        rpe=draft.get("rpe"),
+        note=draft.get("note") or None,
+    )
 
 
 async def _save(
@@ -138,18 +150,7 @@ async def _save(
 ) -> None:
     from handlers.workouts import card_keyboard, render_card  # noqa: PLC0415 - mutual import
 
-    workout = await workouts.log(
-        user,
-        WorkoutDraft(
-            activity=Activity(draft["activity"]),
-            duration_s=draft.get("duration_s"),
-            distance_m=draft.get("distance_m"),
-            avg_hr=draft.get("avg_hr"),
-            rpe=draft.get("rpe"),
-            note=draft.get("note") or None,
-        ),
-        WorkoutSource.GUIDED,
-    )
+    workout = await workouts.log(user, _to_draft(draft), WorkoutSource.GUIDED)
     await state.clear()
     card = render_card(workout, user, t, header=t("workout.logged"))
     await show(event, card, card_keyboard(workout, t))

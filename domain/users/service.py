@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import asdict, replace
+from datetime import UTC, datetime
 from typing import Any
 
 from domain.clock import Clock
@@ -24,6 +25,7 @@ from domain.users.models import (
 )
 from domain.users.start_links import StartLink
 
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 DEFAULT_TIMEZONE = {Language.RU: "Europe/Moscow", Language.EN: "UTC"}
 _OPTIONAL_FIELDS = {
     ProfileField.LEVEL: "level",
@@ -160,10 +162,17 @@ class UserService:
 
     async def export(self, user_id: int) -> dict[str, Any]:
         """Everything stored about the athlete, as plain JSON-ready data."""
-        user = await self.get(user_id)
-        if user is None:
-            raise NotFoundError()
-        return {"format": "coachbot-export", "version": 1, "user": _jsonable(asdict(user))}
+        async with self._uow:
+            user = await self._uow.users.get(user_id)
+            if user is None:
+                raise NotFoundError()
+            workouts = await self._uow.workouts.since(user_id, EPOCH)
+        return {
+            "format": "coachbot-export",
+            "version": 1,
+            "user": _jsonable(asdict(user)),
+            "workouts": [_jsonable(asdict(workout)) for workout in workouts],
+        }
 
     async def delete(self, user_id: int) -> bool:
         """Erase the athlete and everything that belongs to them."""

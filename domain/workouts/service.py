@@ -69,6 +69,10 @@ class WorkoutService:
             await self._uow.commit()
             return stored
 
+    def check(self, draft: WorkoutDraft) -> None:
+        """Validate the answers given so far in a guided log, before asking the next one."""
+        check_draft(draft, complete=False)
+
     async def get(self, user_id: int, workout_id: int) -> Workout:
         """One of the athlete's own workouts; anybody else's is not found."""
         async with self._uow:

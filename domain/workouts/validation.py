@@ -21,7 +21,7 @@ TOP_SPEED = {
 }
 
 
-def check_draft(draft: WorkoutDraft) -> None:
+def check_draft(draft: WorkoutDraft, complete: bool = True) -> None:
     """Refuse absurd values; the error names the field and why."""
     if draft.duration_s is not None and not 60 <= draft.duration_s <= MAX_DURATION_S:
         raise InvalidValueError("duration", "out_of_range")
@@ -39,7 +39,7 @@ def check_draft(draft: WorkoutDraft) -> None:
         if item.weight_kg is not None and not 0 < item.weight_kg <= 600:
             raise InvalidValueError("sets", "weight_out_of_range")
     _check_speed(draft)
-    if not (draft.duration_s or draft.distance_m or draft.sets):
+    if complete and not (draft.duration_s or draft.sets):
         raise InvalidValueError("workout", "nothing_measured")
 
 

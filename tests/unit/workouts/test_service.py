@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from functools import partial
 
 import pytest
 
@@ -12,6 +13,10 @@ from domain.workouts.service import Guidance, WorkoutService
 from tests.unit.domain.fakes import FakeUnitOfWork
 
 NOW = datetime(2026, 11, 24, 18, 0, tzinfo=UTC)
+
+
+def _fixed(moment: datetime) -> datetime:
+    return moment
 
 
 def athlete(user_id: int = 1, **profile: object) -> User:
@@ -95,9 +100,9 @@ async def test_the_journal_pages_newest_first_and_filters(
     uow: FakeUnitOfWork,
 ) -> None:
     for day in range(12):
-        clock = NOW + timedelta(days=day)
+        moment = NOW + timedelta(days=day)
         text = "swim 20 min" if day % 3 == 0 else "run 30 min"
-        await WorkoutService(uow, lambda clock=clock: clock).log_text(athlete(), text)
+        await WorkoutService(uow, partial(_fixed, moment)).log_text(athlete(), text)
     service = WorkoutService(uow, lambda: NOW)
     first = await service.journal(1, 0, None)
     assert (first.page, first.pages, len(first.workouts)) == (0, 3, 5)
