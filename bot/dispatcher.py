@@ -18,6 +18,7 @@ from bot.middlewares.uow import UnitOfWorkMiddleware
 from bot.middlewares.user import I18nMiddleware, UserMiddleware
 from db.uow import SqlUnitOfWork
 from domain.clock import Clock
+from domain.coaching.service import CoachService
 from domain.ports import TimezoneLocator
 from domain.users.service import UserService
 from domain.workouts.service import WorkoutService
@@ -48,6 +49,7 @@ def build_dispatcher(deps: DispatcherDeps) -> Dispatcher:
         return {
             "users": UserService(uow, deps.clock, deps.timezones),
             "workouts": WorkoutService(uow, deps.clock),
+            "coach": CoachService(uow, deps.clock),
         }
 
     dispatcher.update.outer_middleware(UnitOfWorkMiddleware(uow_factory, services))

@@ -6,6 +6,7 @@ from aiogram import F, Router
 
 from handlers import (
     account,
+    coach,
     common,
     fallback,
     groups,
@@ -34,6 +35,7 @@ def build_router() -> Router:
         help.build_router(),
         workouts.build_router(),
         journal.build_router(),
+        coach.build_router(),
         log_form.build_router(),
         profile_form.build_router(),
         fallback.build_router(),

@@ -130,3 +130,14 @@ async def test_the_export_holds_the_workouts(chat: Harness) -> None:
     data = json.loads(document.document_bytes or b"")
     assert data["workouts"][0]["activity"] == Activity.STRENGTH.value
     assert data["workouts"][0]["sets"][0]["exercise"] == "squat"
+
+
+async def test_the_coach_reads_the_journal(chat: Harness) -> None:
+    first = await chat.send("/coach")
+    assert "There is little in your journal yet" in (first.text or "")
+    assert "Add your birth year or maximum heart rate" in (first.text or "")
+    await chat.send("/log run 10k 50:03")
+    report = await chat.send("/coach")
+    text = report.text or ""
+    assert "Race predictions (VDOT 40.0)" in text
+    assert "10 km: 50:0" in text

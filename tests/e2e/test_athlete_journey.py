@@ -19,7 +19,8 @@ async def test_an_athlete_onboards_edits_switches_language_exports_and_leaves(
     telegram.add_user(501, "Maria", language_code="en")
     await bot_process.start()
     assert telegram.commands() == [
-        "log", "journal", "profile", "settings", "help", "export", "delete_me", "cancel", "start"
+        "log", "journal", "coach", "profile", "settings", "help", "export", "delete_me", "cancel",
+        "start",
     ]  # fmt: skip
     assert "journal" in telegram.commands(language_code="ru")
     maria = Person(telegram, 501)

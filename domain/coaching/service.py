@@ -1,0 +1,111 @@
+"""The coach reads the journal: form, load trend, zones, race predictions, today's advice."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from domain.clock import Clock
+from domain.coaching.advice import Advice, Situation, advise
+from domain.coaching.fitness import acwr, acwr_warning, fitness_series
+from domain.coaching.performance import predictions, vdot
+from domain.coaching.zones import Zone, hr_zones, max_heart_rate
+from domain.ports import UnitOfWork
+from domain.users.models import User, Weekday
+from domain.workouts.models import Activity, Workout
+
+HISTORY_DAYS = 180
+BEST_EFFORT_DAYS = 90
+MIN_EFFORT_M = 3000.0
+
+
+@dataclass(frozen=True, slots=True)
+class CoachReport:
+    advice: Advice
+    fitness: float
+    fatigue: float
+    form: float
+    acwr: float | None
+    load_warning: bool
+    week_load: float
+    hr_zones: tuple[Zone, ...]
+    max_hr: int | None
+    vdot: float | None
+    predictions: dict[str, float]
+
+
+class CoachService:
+    def __init__(self, uow: UnitOfWork, clock: Clock) -> None:
+        self._uow = uow
+        self._clock = clock
+
+    async def today(self, user: User) -> CoachReport:
+        """Advice for the athlete's today (in their timezone) from the last 180 days."""
+        now = self._clock()
+        async with self._uow:
+            workouts = await self._uow.workouts.since(user.id, now - timedelta(days=HISTORY_DAYS))
+        zone = ZoneInfo(user.timezone)
+        today = now.astimezone(zone).date()
+        loads = daily_loads(workouts, zone)
+        series = fitness_series(loads, today - timedelta(days=HISTORY_DAYS), today)
+        current = series[-1]
+        ratio = acwr(loads, today - timedelta(days=1))
+        recent = [w for w in workouts if w.started_at >= now - timedelta(days=28)]
+        situation = Situation(
+            form=current.form,
+            fitness=series[-2].fitness,
+            acwr=ratio,
+            yesterday_load=loads.get(today - timedelta(days=1), 0.0),
+            workouts_last_28_days=len(recent),
+            training_day=_training_day(user, today),
+            weekend=today.weekday() >= 5,
+        )
+        best = best_run_vdot(workouts, now)
+        age = today.year - user.profile.birth_year if user.profile.birth_year else None
+        top = max_heart_rate(user.profile.max_hr, age)
+        return CoachReport(
+            advice=advise(situation),
+            fitness=series[-2].fitness,
+            fatigue=series[-2].fatigue,
+            form=current.form,
+            acwr=ratio,
+            load_warning=acwr_warning(ratio),
+            week_load=sum(loads.get(today - timedelta(days=i), 0.0) for i in range(7)),
+            hr_zones=tuple(hr_zones(top, user.profile.resting_hr)) if top else (),
+            max_hr=top,
+            vdot=best[0] if best else None,
+            predictions=predictions(*best[1]) if best else {},
+        )
+
+
+def daily_loads(workouts: list[Workout], zone: ZoneInfo) -> dict[date, float]:
+    """Load per local calendar day; a day starts at the athlete's own midnight."""
+    loads: dict[date, float] = defaultdict(float)
+    for workout in workouts:
+        if workout.load:
+            loads[workout.started_at.astimezone(zone).date()] += workout.load
+    return dict(loads)
+
+
+def best_run_vdot(
+    workouts: list[Workout], now: datetime
+) -> tuple[float, tuple[float, float]] | None:
+    """The best VDOT among runs of 3 km or more in the last 90 days, with its effort."""
+    since = now - timedelta(days=BEST_EFFORT_DAYS)
+    efforts = [
+        (vdot(w.distance_m, w.duration_s), (w.distance_m, float(w.duration_s)))
+        for w in workouts
+        if w.activity is Activity.RUN
+        and w.started_at >= since
+        and w.distance_m
+        and w.distance_m >= MIN_EFFORT_M
+        and w.duration_s
+    ]
+    return max(efforts, default=None)
+
+
+def _training_day(user: User, today: date) -> bool:
+    days = user.profile.days
+    return not days or list(Weekday)[today.weekday()] in days
