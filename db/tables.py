@@ -133,3 +133,19 @@ class StrengthSetRow(Base):
     sets: Mapped[int] = mapped_column(SmallInteger)
     reps: Mapped[int] = mapped_column(SmallInteger)
     weight_kg: Mapped[float | None] = mapped_column(Float)
+
+
+class PersonalRecordRow(Base):
+    __tablename__ = "personal_records"
+
+    user_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    subject: Mapped[str] = mapped_column(String(32), primary_key=True)
+    activity: Mapped[str] = mapped_column(String(16))
+    value: Mapped[float] = mapped_column(Float)
+    workout_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("workouts.id", ondelete="CASCADE"), index=True
+    )
+    achieved_at: Mapped[datetime] = mapped_column()

@@ -7,7 +7,7 @@ from types import TracebackType
 from typing import Protocol, Self
 
 from domain.users.models import User
-from domain.workouts.ports import WorkoutRepository
+from domain.workouts.ports import RecordRepository, WorkoutRepository
 
 
 class UserRepository(Protocol):
@@ -39,6 +39,9 @@ class UnitOfWork(Protocol):
 
     @property
     def workouts(self) -> WorkoutRepository: ...
+
+    @property
+    def records(self) -> RecordRepository: ...
 
     async def __aenter__(self) -> Self: ...
 

@@ -148,12 +148,11 @@ async def _save(
     state: FSMContext,
     t: Texts,
 ) -> None:
-    from handlers.workouts import card_keyboard, render_card  # noqa: PLC0415 - mutual import
+    from handlers.workouts import card_keyboard, render_logged  # noqa: PLC0415 - mutual import
 
-    workout = await workouts.log(user, _to_draft(draft), WorkoutSource.GUIDED)
+    logged = await workouts.log(user, _to_draft(draft), WorkoutSource.GUIDED)
     await state.clear()
-    card = render_card(workout, user, t, header=t("workout.logged"))
-    await show(event, card, card_keyboard(workout, t))
+    await show(event, render_logged(logged, user, t), card_keyboard(logged.workout, t))
 
 
 async def cb_activity(

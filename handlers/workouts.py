@@ -11,7 +11,8 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from domain.users.models import User
 from domain.workouts.models import Workout
-from domain.workouts.service import Guidance, WorkoutService
+from domain.workouts.records import Record
+from domain.workouts.service import Guidance, Logged, WorkoutService
 from handlers.log_form import start_guided
 from handlers.replies import show
 from handlers.texts import Texts
@@ -34,8 +35,20 @@ def card_keyboard(workout: Workout, t: Texts) -> InlineKeyboardMarkup:
     return builder.as_markup()
 
 
-def render_card(workout: Workout, user: User, t: Texts, header: str | None = None) -> str:
-    return t.render("workouts/card.html", workout=workout, user=user, header=header)
+def render_card(
+    workout: Workout,
+    user: User,
+    t: Texts,
+    header: str | None = None,
+    records: tuple[Record, ...] = (),
+) -> str:
+    return t.render(
+        "workouts/card.html", workout=workout, user=user, header=header, records=records
+    )
+
+
+def render_logged(logged: Logged, user: User, t: Texts) -> str:
+    return render_card(logged.workout, user, t, header=t("workout.logged"), records=logged.records)
 
 
 async def cmd_log(
@@ -51,8 +64,8 @@ async def cmd_log(
     if isinstance(outcome, Guidance):
         await start_guided(message, outcome.draft, state, t, understood=bool(command.args))
         return
-    card = render_card(outcome, user, t, header=t("workout.logged"))
-    await message.answer(card, reply_markup=card_keyboard(outcome, t))
+    card = render_logged(outcome, user, t)
+    await message.answer(card, reply_markup=card_keyboard(outcome.workout, t))
 
 
 async def cb_open(
@@ -130,9 +143,18 @@ async def msg_note(
     )
 
 
+async def cmd_records(
+    message: Message, user: User, workouts: WorkoutService, state: FSMContext, t: Texts
+) -> None:
+    await state.clear()
+    records = sorted(await workouts.records(user.id), key=lambda r: (r.kind, r.subject))
+    await message.answer(t.render("workouts/records.html", records=records, user=user))
+
+
 def build_router() -> Router:
     router = Router(name=__name__)
     router.message.register(cmd_log, Command("log"))
+    router.message.register(cmd_records, Command("records"))
     router.callback_query.register(cb_open, WorkoutCb.filter(F.action == WorkoutAction.OPEN))
     router.callback_query.register(cb_delete, WorkoutCb.filter(F.action == WorkoutAction.DELETE))
     router.callback_query.register(

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import asdict, replace
-from datetime import UTC, datetime
 from typing import Any
 
-from domain.clock import Clock
+from domain.clock import EPOCH, Clock
 from domain.errors import InvalidValueError, NotFoundError
 from domain.ports import TimezoneLocator, UnitOfWork
 from domain.users import validation
@@ -25,7 +24,6 @@ from domain.users.models import (
 )
 from domain.users.start_links import StartLink
 
-EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 DEFAULT_TIMEZONE = {Language.RU: "Europe/Moscow", Language.EN: "UTC"}
 _OPTIONAL_FIELDS = {
     ProfileField.LEVEL: "level",

@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import Protocol
 
 from domain.workouts.models import Activity, Workout
+from domain.workouts.records import Record, RecordKind
 
 
 class WorkoutRepository(Protocol):
@@ -30,3 +31,15 @@ class WorkoutRepository(Protocol):
     async def count(self, user_id: int, activity: Activity | None) -> int: ...
 
     async def since(self, user_id: int, start: datetime) -> list[Workout]: ...
+
+
+class RecordRepository(Protocol):
+    async def all(self, user_id: int) -> list[tuple[Record, int]]:
+        """The athlete's records with the id of the workout holding each."""
+        ...
+
+    async def put(self, user_id: int, record: Record, workout_id: int, at: datetime) -> None: ...
+
+    async def held_by(self, user_id: int, workout_id: int) -> list[tuple[RecordKind, str]]: ...
+
+    async def remove(self, user_id: int, keys: list[tuple[RecordKind, str]]) -> None: ...

@@ -6,7 +6,7 @@ import math
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from domain.clock import Clock
+from domain.clock import EPOCH, Clock
 from domain.coaching.load import LoadInputs, workout_load
 from domain.errors import InvalidValueError, NotFoundError
 from domain.ports import UnitOfWork
@@ -19,10 +19,19 @@ from domain.workouts.models import (
     WorkoutSource,
 )
 from domain.workouts.parsing import parse_log
+from domain.workouts.records import Record, RecordKind, candidates
 from domain.workouts.validation import NOTE_MAX_LENGTH, check_draft
 
 JOURNAL_PAGE_SIZE = 5
 DEFAULT_MAX_HR_AGE = 35
+
+
+@dataclass(frozen=True, slots=True)
+class Logged:
+    """The stored workout and the personal records it improved."""
+
+    workout: Workout
+    records: tuple[Record, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +46,7 @@ class WorkoutService:
         self._uow = uow
         self._clock = clock
 
-    async def log_text(self, user: User, text: str) -> Workout | Guidance:
+    async def log_text(self, user: User, text: str) -> Logged | Guidance:
         """Store a workout typed in one line, or say what is missing."""
         parsed = parse_log(text)
         if not parsed.is_complete:
@@ -58,16 +67,29 @@ class WorkoutService:
         )
         return await self.log(user, draft, WorkoutSource.TEXT)
 
-    async def log(self, user: User, draft: WorkoutDraft, source: WorkoutSource) -> Workout:
-        """Validate, weigh (load) and store one workout, started now unless known."""
+    async def log(self, user: User, draft: WorkoutDraft, source: WorkoutSource) -> Logged:
+        """Validate, weigh (load) and store one workout, ended now; note the records it beat."""
         check_draft(draft)
         now = self._clock()
         started = now - timedelta(seconds=draft.duration_s or 0)
         workout = _weigh(user, draft, started, source)
         async with self._uow:
             stored = await self._uow.workouts.add(workout)
+            held = {record.key: record for record, _ in await self._uow.records.all(user.id)}
+            improved = []
+            for record in candidates(stored):
+                previous = held.get(record.key)
+                if record.beats(previous):
+                    await self._uow.records.put(user.id, record, stored.id, now)
+                    if previous is not None:
+                        improved.append(record)
             await self._uow.commit()
-            return stored
+            return Logged(stored, tuple(improved))
+
+    async def records(self, user_id: int) -> list[Record]:
+        """The athlete's personal records."""
+        async with self._uow:
+            return [record for record, _ in await self._uow.records.all(user_id)]
 
     def check(self, draft: WorkoutDraft) -> None:
         """Validate the answers given so far in a guided log, before asking the next one."""
@@ -92,11 +114,25 @@ class WorkoutService:
         return await self.get(user_id, workout_id)
 
     async def delete(self, user_id: int, workout_id: int) -> None:
-        """Remove one of the athlete's own workouts."""
+        """Remove one of the athlete's own workouts; the records it held pass to the next best."""
         async with self._uow:
+            held = await self._uow.records.held_by(user_id, workout_id)
             if not await self._uow.workouts.delete(user_id, workout_id):
                 raise NotFoundError(what="workout")
+            await self._uow.records.remove(user_id, held)
+            if held:
+                await self._recompute(user_id, set(held))
             await self._uow.commit()
+
+    async def _recompute(self, user_id: int, keys: set[tuple[RecordKind, str]]) -> None:
+        best: dict[tuple[RecordKind, str], tuple[Record, Workout]] = {}
+        for workout in await self._uow.workouts.since(user_id, EPOCH):
+            for record in candidates(workout):
+                current = best.get(record.key)
+                if record.key in keys and record.beats(current[0] if current else None):
+                    best[record.key] = (record, workout)
+        for record, workout in best.values():
+            await self._uow.records.put(user_id, record, workout.id, workout.started_at)
 
     async def journal(self, user_id: int, page: int, activity: Activity | None) -> JournalPage:
         """A page of the journal, newest first; a page past the end shows the last one."""

@@ -141,3 +141,12 @@ async def test_the_coach_reads_the_journal(chat: Harness) -> None:
     text = report.text or ""
     assert "Race predictions (VDOT 40.0)" in text
     assert "10 km: 50:0" in text
+
+
+async def test_a_new_personal_record_is_announced_and_listed(chat: Harness) -> None:
+    await chat.send("/log run 5k 25:00")
+    card = await chat.send("/log run 5.02 km 24:20")
+    assert "🏆 New personal record: Fastest 5 km — 24:14" in (card.text or "")
+    records = await chat.send("/records")
+    assert "Fastest 5 km — 24:14" in (records.text or "")
+    assert "Longest 🏃 Run — 5.02 km" in (records.text or "")

@@ -8,6 +8,7 @@ from db.uow import SqlUnitOfWork
 from domain.users.models import TelegramIdentity
 from domain.users.service import UserService
 from domain.workouts.models import Activity, StrengthSet, Workout, WorkoutSource
+from domain.workouts.records import Record, RecordKind
 from tests.unit.domain.fakes import FakeTimezones
 
 NOW = datetime(2026, 11, 24, 7, 0, tzinfo=UTC)
@@ -106,3 +107,29 @@ async def test_erasing_an_athlete_erases_their_workouts(
     await make_user(session_factory, 1)
     async with uow_of(session_factory) as uow:
         assert await uow.workouts.count(1, None) == 0
+
+
+async def test_records_are_upserted_and_follow_their_workout(
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    await make_user(session_factory, 1)
+    async with uow_of(session_factory) as uow:
+        first = await uow.workouts.add(workout(1, 30))
+        second = await uow.workouts.add(workout(1, 10))
+        fast = Record(RecordKind.FASTEST, "5k", 1500.0, Activity.RUN)
+        await uow.records.put(1, fast, first.id, NOW)
+        await uow.records.put(
+            1, Record(RecordKind.FASTEST, "5k", 1450.0, Activity.RUN), second.id, NOW
+        )
+        await uow.records.put(
+            1, Record(RecordKind.LONGEST, "run", 5000.0, Activity.RUN), first.id, NOW
+        )
+        await uow.commit()
+    async with uow_of(session_factory) as uow:
+        held = {record.key: (record.value, wid) for record, wid in await uow.records.all(1)}
+        assert held[(RecordKind.FASTEST, "5k")] == (1450.0, second.id)
+        assert await uow.records.held_by(1, first.id) == [(RecordKind.LONGEST, "run")]
+        await uow.workouts.delete(1, first.id)
+        await uow.commit()
+    async with uow_of(session_factory) as uow:
+        assert [r.key for r, _ in await uow.records.all(1)] == [(RecordKind.FASTEST, "5k")]

@@ -9,6 +9,7 @@ from typing import Self
 
 from domain.users.models import User
 from domain.workouts.models import Activity, Workout
+from domain.workouts.records import Record, RecordKind
 
 
 class FakeUserRepository:
@@ -86,12 +87,39 @@ class FakeWorkoutRepository:
         return [w for w in reversed(self._mine(user_id, None)) if w.started_at >= start]
 
 
+class FakeRecordRepository:
+    def __init__(self) -> None:
+        self.rows: dict[tuple[int, RecordKind, str], tuple[Record, int]] = {}
+
+    async def all(self, user_id: int) -> list[tuple[Record, int]]:
+        return [value for (owner, *_), value in self.rows.items() if owner == user_id]
+
+    async def put(self, user_id: int, record: Record, workout_id: int, at: datetime) -> None:
+        self.rows[(user_id, record.kind, record.subject)] = (record, workout_id)
+
+    async def held_by(self, user_id: int, workout_id: int) -> list[tuple[RecordKind, str]]:
+        return [
+            (kind, subject)
+            for (owner, kind, subject), (_, held) in self.rows.items()
+            if owner == user_id and held == workout_id
+        ]
+
+    async def remove(self, user_id: int, keys: list[tuple[RecordKind, str]]) -> None:
+        for kind, subject in keys:
+            self.rows.pop((user_id, kind, subject), None)
+
+
 class FakeUnitOfWork:
     def __init__(self) -> None:
         self._users = FakeUserRepository()
         self._updates = FakeUpdateLog()
         self._workouts = FakeWorkoutRepository()
+        self._records = FakeRecordRepository()
         self.commits = 0
+
+    @property
+    def records(self) -> FakeRecordRepository:
+        return self._records
 
     @property
     def workouts(self) -> FakeWorkoutRepository:

@@ -8,8 +8,8 @@ import pytest
 from domain.coaching.load import LoadMethod
 from domain.errors import InvalidValueError, NotFoundError
 from domain.users.models import Language, Units, User
-from domain.workouts.models import Activity, Workout, WorkoutDraft, WorkoutSource
-from domain.workouts.service import Guidance, WorkoutService
+from domain.workouts.models import Activity, WorkoutDraft, WorkoutSource
+from domain.workouts.service import Guidance, Logged, WorkoutService
 from tests.unit.domain.fakes import FakeUnitOfWork
 
 NOW = datetime(2026, 11, 24, 18, 0, tzinfo=UTC)
@@ -36,24 +36,27 @@ def service(uow: FakeUnitOfWork) -> WorkoutService:
 
 async def test_a_complete_line_is_stored_with_its_load(service: WorkoutService) -> None:
     user = athlete(birth_year=1986, resting_hr=50, max_hr=190)
-    workout = await service.log_text(user, "run 10k 52:30 hr 150")
-    assert isinstance(workout, Workout)
+    logged = await service.log_text(user, "run 10k 52:30 hr 150")
+    assert isinstance(logged, Logged)
+    workout = logged.workout
     assert workout.started_at == NOW - timedelta(seconds=3150), "it ended now"
     assert workout.load_method == LoadMethod.HEART_RATE
     assert workout.load == pytest.approx(workout.hr_load, abs=0.05)
 
 
 async def test_heart_rate_and_effort_loads_are_both_kept(service: WorkoutService) -> None:
-    workout = await service.log_text(athlete(birth_year=1990), "run 60 min rpe 6 hr 140")
-    assert isinstance(workout, Workout)
+    logged = await service.log_text(athlete(birth_year=1990), "run 60 min rpe 6 hr 140")
+    assert isinstance(logged, Logged)
+    workout = logged.workout
     assert workout.load_method == LoadMethod.HEART_RATE
     assert workout.rpe_load == 360
     assert workout.hr_load is not None
 
 
 async def test_effort_alone_gives_the_session_rpe_load(service: WorkoutService) -> None:
-    workout = await service.log_text(athlete(), "strength 45 min rpe 7")
-    assert isinstance(workout, Workout)
+    logged = await service.log_text(athlete(), "strength 45 min rpe 7")
+    assert isinstance(logged, Logged)
+    workout = logged.workout
     assert (workout.load, workout.load_method) == (315, LoadMethod.RPE)
 
 
@@ -85,8 +88,9 @@ async def test_absurd_workouts_are_refused_and_nothing_is_stored(
 
 
 async def test_nobody_reaches_another_athletes_workout(service: WorkoutService) -> None:
-    stored = await service.log_text(athlete(1), "yoga 30 min")
-    assert isinstance(stored, Workout)
+    logged = await service.log_text(athlete(1), "yoga 30 min")
+    assert isinstance(logged, Logged)
+    stored = logged.workout
     with pytest.raises(NotFoundError):
         await service.get(2, stored.id)
     with pytest.raises(NotFoundError):
@@ -115,8 +119,9 @@ async def test_the_journal_pages_newest_first_and_filters(
 
 
 async def test_notes_are_trimmed_and_bounded(service: WorkoutService) -> None:
-    stored = await service.log_text(athlete(), "walk 40 min")
-    assert isinstance(stored, Workout)
+    logged = await service.log_text(athlete(), "walk 40 min")
+    assert isinstance(logged, Logged)
+    stored = logged.workout
     updated = await service.set_note(1, stored.id, "  felt   great  ")
     assert updated.note == "felt great"
     with pytest.raises(InvalidValueError):
