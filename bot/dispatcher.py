@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from aiogram import Dispatcher
 from aiogram.fsm.storage.base import BaseEventIsolation, BaseStorage
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.charts import MatplotlibCharts
 from bot.errors import ErrorResponder
 from bot.i18n import I18n
 from bot.middlewares.throttling import ThrottlingMiddleware
@@ -23,6 +24,7 @@ from domain.ports import TimezoneLocator
 from domain.users.service import UserService
 from domain.workouts.service import WorkoutService
 from handlers import build_router
+from handlers.charts import Charts
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +38,7 @@ class DispatcherDeps:
     throttle_burst: int = 20
     monotonic: Callable[[], float] = time.monotonic
     events_isolation: BaseEventIsolation | None = None
+    charts: Charts = field(default_factory=MatplotlibCharts)
 
 
 def build_dispatcher(deps: DispatcherDeps) -> Dispatcher:
@@ -50,6 +53,7 @@ def build_dispatcher(deps: DispatcherDeps) -> Dispatcher:
             "users": UserService(uow, deps.clock, deps.timezones),
             "workouts": WorkoutService(uow, deps.clock),
             "coach": CoachService(uow, deps.clock),
+            "charts": deps.charts,
         }
 
     dispatcher.update.outer_middleware(UnitOfWorkMiddleware(uow_factory, services))

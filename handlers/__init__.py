@@ -17,6 +17,7 @@ from handlers import (
     profile_form,
     settings,
     start,
+    stats,
     workouts,
 )
 
@@ -36,6 +37,7 @@ def build_router() -> Router:
         workouts.build_router(),
         journal.build_router(),
         coach.build_router(),
+        stats.build_router(),
         log_form.build_router(),
         profile_form.build_router(),
         fallback.build_router(),

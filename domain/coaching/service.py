@@ -4,19 +4,21 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from domain.clock import Clock
 from domain.coaching.advice import Advice, Situation, advise
-from domain.coaching.fitness import acwr, acwr_warning, fitness_series
+from domain.coaching.fitness import DayFitness, acwr, acwr_warning, fitness_series
 from domain.coaching.performance import predictions, vdot
 from domain.coaching.zones import Zone, hr_zones, max_heart_rate
 from domain.ports import UnitOfWork
 from domain.users.models import User, Weekday
 from domain.workouts.models import Activity, Workout
+from domain.workouts.stats import Period, PeriodStats, bounds, summarize
 
 HISTORY_DAYS = 180
+TREND_DAYS = 42
 BEST_EFFORT_DAYS = 90
 MIN_EFFORT_M = 3000.0
 
@@ -34,6 +36,12 @@ class CoachReport:
     max_hr: int | None
     vdot: float | None
     predictions: dict[str, float]
+
+
+@dataclass(frozen=True, slots=True)
+class StatsReport:
+    stats: PeriodStats
+    fitness: tuple[DayFitness, ...]
 
 
 class CoachService:
@@ -77,6 +85,23 @@ class CoachService:
             max_hr=top,
             vdot=best[0] if best else None,
             predictions=predictions(*best[1]) if best else {},
+        )
+
+    async def stats(self, user: User, period: Period) -> StatsReport:
+        """The period's totals per sport against the one before, and the fitness trend."""
+        zone = ZoneInfo(user.timezone)
+        today = self._clock().astimezone(zone).date()
+        first = min(bounds(period, today).previous_start, today - timedelta(days=HISTORY_DAYS))
+        async with self._uow:
+            workouts = await self._uow.workouts.since(
+                user.id, datetime.combine(first, time(), zone)
+            )
+        loads = daily_loads(workouts, zone)
+        series = fitness_series(loads, first, today)
+        shown = today - timedelta(days=TREND_DAYS)
+        return StatsReport(
+            stats=summarize(workouts, period, today, zone),
+            fitness=tuple(day for day in series if day.day >= shown),
         )
 
 

@@ -150,3 +150,18 @@ async def test_a_new_personal_record_is_announced_and_listed(chat: Harness) -> N
     records = await chat.send("/records")
     assert "Fastest 5 km — 24:14" in (records.text or "")
     assert "Longest 🏃 Run — 5.02 km" in (records.text or "")
+
+
+async def test_stats_answer_with_totals_and_a_chart(chat: Harness) -> None:
+    await chat.send("/log run 10k 50:00")
+    await chat.send("/log swim 1500m 30:00")
+    await chat.send("/stats week")
+    text = chat.telegram.messages(chat.user_id)[-2].text or ""
+    assert "📊 This week" in text
+    assert "🏃 Run: 1 workout(s), 50:00, 10.00 km" in text
+    assert "Total: 2 workout(s), 1:20:00" in text
+    chart = chat.last()
+    assert chart.photo_bytes is not None
+    assert chart.photo_bytes.startswith(b"\x89PNG")
+    usage = await chat.send("/stats decade")
+    assert usage.text == "Use /stats week, /stats month or /stats year."
