@@ -1,4 +1,4 @@
-"""Key catalogs (bot/locales/*.toml) and jinja2 templates, bound to one language."""
+"""Key catalogs (bot/locales/<language>/*.toml, one file per area) and jinja2 templates."""
 
 from __future__ import annotations
 
@@ -31,10 +31,18 @@ def _flatten(table: dict[str, Any], prefix: str = "") -> dict[str, str]:
 
 
 def load_catalogs(directory: Path = LOCALES) -> dict[Language, dict[str, str]]:
+    """Each language's files merged; a key defined twice is a mistake, not an override."""
     catalogs = {}
     for language in Language:
-        with (directory / f"{language.value}.toml").open("rb") as file:
-            catalogs[language] = _flatten(tomllib.load(file))
+        catalog: dict[str, str] = {}
+        for path in sorted((directory / language.value).glob("*.toml")):
+            with path.open("rb") as file:
+                texts = _flatten(tomllib.load(file))
+            twice = catalog.keys() & texts.keys()
+            if twice:
+                raise ValueError(f"{path}: keys defined in another file too: {sorted(twice)}")
+            catalog.update(texts)
+        catalogs[language] = catalog
     return catalogs
 
 

@@ -84,3 +84,20 @@ def test_values_put_into_texts_are_escaped() -> None:
     assert t("start.welcome_back", name="<script>&") == (
         "Welcome back, &lt;script&gt;&amp;! Here is your profile."
     )
+
+
+def test_a_key_defined_in_two_area_files_is_refused(tmp_path: Path) -> None:
+    for language in Language:
+        (tmp_path / language.value).mkdir()
+        (tmp_path / language.value / "a.toml").write_text('[workout]\nsaved = "x"\n')
+        (tmp_path / language.value / "b.toml").write_text('[workout]\nsaved = "y"\n')
+    with pytest.raises(ValueError, match=r"workout\.saved"):
+        load_catalogs(tmp_path)
+
+
+def test_one_area_may_span_files(tmp_path: Path) -> None:
+    for language in Language:
+        (tmp_path / language.value).mkdir()
+        (tmp_path / language.value / "a.toml").write_text('[workout]\nsaved = "x"\n')
+        (tmp_path / language.value / "b.toml").write_text('[workout]\nedited = "y"\n')
+    assert load_catalogs(tmp_path)[Language.EN] == {"workout.saved": "x", "workout.edited": "y"}
