@@ -9,6 +9,7 @@ from domain.coaching.service import StatsReport
 from handlers.texts import Texts
 
 COLORS = {"bars": "#4C78A8", "fitness": "#2E7D32", "fatigue": "#C62828", "form": "#F9A825"}
+ZONE_COLORS = ("#90A4AE", "#4CAF50", "#FFC107", "#FF7043", "#D32F2F")
 
 
 class MatplotlibCharts:
@@ -29,7 +30,9 @@ class MatplotlibCharts:
 
     def training(self, report: StatsReport, t: Texts) -> bytes:
         plt = self._plt()
-        figure, (volume, trend) = plt.subplots(2, 1, figsize=(8, 9), dpi=110)
+        panels = 3 if report.zone_seconds else 2
+        figure, axes = plt.subplots(panels, 1, figsize=(8, 4.5 * panels), dpi=110)
+        volume, trend = axes[0], axes[1]
         weeks = report.stats.weekly_minutes
         labels = [f"{week.day:02d}.{week.month:02d}" for week, _ in weeks]
         volume.bar(labels, [minutes / 60 for _, minutes in weeks], color=COLORS["bars"])
@@ -45,8 +48,20 @@ class MatplotlibCharts:
         trend.legend(fontsize=12, loc="upper left")
         trend.xaxis.set_major_formatter(self._dates.DateFormatter("%d.%m"))
         trend.tick_params(axis="x", labelrotation=30)
+        if report.zone_seconds:
+            self._zones(axes[2], report, t)
         figure.tight_layout()
         buffer = io.BytesIO()
         figure.savefig(buffer, format="png")
         plt.close(figure)
         return buffer.getvalue()
+
+    @staticmethod
+    def _zones(axis: Any, report: StatsReport, t: Texts) -> None:
+        labels = [f"Z{i} {t(f'coach.zone.{i}')}" for i in range(1, len(report.zone_seconds) + 1)]
+        minutes = [seconds / 60 for seconds in report.zone_seconds]
+        axis.barh(labels, minutes, color=ZONE_COLORS[: len(minutes)])
+        axis.invert_yaxis()
+        axis.set_title(t("stats.chart.zones"), fontsize=15)
+        axis.set_xlabel(t("stats.chart.minutes"), fontsize=12)
+        axis.tick_params(axis="y", labelsize=12)

@@ -40,7 +40,9 @@ async def cmd_stats(
         await message.answer(t("stats.usage"))
         return
     report = await coach.stats(user, period)
-    await message.answer(t.render("stats/period.html", stats=report.stats, user=user))
+    await message.answer(
+        t.render("stats/period.html", stats=report.stats, report=report, user=user)
+    )
     png = charts.training(report, t)
     await message.answer_photo(BufferedInputFile(png, filename=f"stats-{period}.png"))
 

@@ -11,7 +11,7 @@ from domain.clock import Clock
 from domain.coaching.advice import Advice, Situation, advise
 from domain.coaching.fitness import DayFitness, acwr, acwr_warning, fitness_series
 from domain.coaching.performance import predictions, vdot
-from domain.coaching.zones import Zone, hr_zones, max_heart_rate
+from domain.coaching.zones import Zone, hr_zones, max_heart_rate, time_in_zones
 from domain.ports import UnitOfWork
 from domain.users.models import User, Weekday
 from domain.workouts.models import Activity, Workout
@@ -42,6 +42,8 @@ class CoachReport:
 class StatsReport:
     stats: PeriodStats
     fitness: tuple[DayFitness, ...]
+    zones: tuple[Zone, ...] = ()
+    zone_seconds: tuple[int, ...] = ()
 
 
 class CoachService:
@@ -71,8 +73,7 @@ class CoachService:
             weekend=today.weekday() >= 5,
         )
         best = best_run_vdot(workouts, now)
-        age = today.year - user.profile.birth_year if user.profile.birth_year else None
-        top = max_heart_rate(user.profile.max_hr, age)
+        zones = _hr_zones(user, today)
         return CoachReport(
             advice=advise(situation),
             fitness=series[-2].fitness,
@@ -81,8 +82,8 @@ class CoachService:
             acwr=ratio,
             load_warning=acwr_warning(ratio),
             week_load=sum(loads.get(today - timedelta(days=i), 0.0) for i in range(7)),
-            hr_zones=tuple(hr_zones(top, user.profile.resting_hr)) if top else (),
-            max_hr=top,
+            hr_zones=zones,
+            max_hr=_max_hr(user, today),
             vdot=best[0] if best else None,
             predictions=predictions(*best[1]) if best else {},
         )
@@ -99,9 +100,20 @@ class CoachService:
         loads = daily_loads(workouts, zone)
         series = fitness_series(loads, first, today)
         shown = today - timedelta(days=TREND_DAYS)
+        edges = bounds(period, today)
+        efforts = [
+            (float(w.avg_hr), w.duration_s)
+            for w in workouts
+            if w.avg_hr
+            and w.duration_s
+            and edges.start <= w.started_at.astimezone(zone).date() <= edges.end
+        ]
+        zones = _hr_zones(user, today)
         return StatsReport(
             stats=summarize(workouts, period, today, zone),
             fitness=tuple(day for day in series if day.day >= shown),
+            zones=zones,
+            zone_seconds=time_in_zones(efforts, zones) if zones and efforts else (),
         )
 
 
@@ -129,6 +141,16 @@ def best_run_vdot(
         and w.duration_s
     ]
     return max(efforts, default=None)
+
+
+def _max_hr(user: User, today: date) -> int | None:
+    age = today.year - user.profile.birth_year if user.profile.birth_year else None
+    return max_heart_rate(user.profile.max_hr, age)
+
+
+def _hr_zones(user: User, today: date) -> tuple[Zone, ...]:
+    top = _max_hr(user, today)
+    return tuple(hr_zones(top, user.profile.resting_hr)) if top else ()
 
 
 def _training_day(user: User, today: date) -> bool:

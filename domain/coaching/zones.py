@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from domain.coaching.load import max_hr_tanaka
@@ -72,3 +73,15 @@ def pace_zones(threshold_speed_mps: float) -> list[Zone]:
         Zone(i + 1, low * threshold_speed_mps, high * threshold_speed_mps)
         for i, (low, high) in enumerate(PACE_BANDS)
     ]
+
+
+def time_in_zones(efforts: Iterable[tuple[float, int]], zones: Sequence[Zone]) -> tuple[int, ...]:
+    """Seconds per zone from (average HR, seconds) pairs; below zone 1 counts as zone 1.
+
+    Without 1 Hz samples a workout is counted whole in the zone of its average heart rate:
+    an estimate that under-counts the hard minutes of intervals.
+    """
+    seconds = [0] * len(zones)
+    for average, duration in efforts:
+        seconds[max(zone_of(average, list(zones)), 1) - 1] += duration
+    return tuple(seconds)

@@ -165,3 +165,19 @@ async def test_stats_answer_with_totals_and_a_chart(chat: Harness) -> None:
     assert chart.photo_bytes.startswith(b"\x89PNG")
     usage = await chat.send("/stats decade")
     assert usage.text == "Use /stats week, /stats month or /stats year."
+
+
+async def test_stats_show_time_in_heart_rate_zones_when_zones_are_known(chat: Harness) -> None:
+    await chat.send("/start")
+    for _ in range(7):
+        await chat.press("Skip")
+    await chat.send("50")
+    await chat.send("180")
+    await chat.send("/log run 10k 50:00 hr 135")
+    await chat.send("/log run 5k 20:00 hr 160")
+    await chat.send("/stats week")
+    text = chat.telegram.messages(chat.user_id)[-2].text or ""
+    assert "Time in heart-rate zones" in text
+    assert "Z2 endurance: 50:00 · 71%" in text, "Karvonen Z2 is 128–141 with 50/180"
+    assert "Z4 threshold: 20:00 · 29%" in text
+    assert (chat.last().photo_bytes or b"").startswith(b"\x89PNG")
