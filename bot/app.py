@@ -5,7 +5,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 import signal
+import socket
+import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import timedelta
@@ -20,6 +23,7 @@ from aiogram.enums import ParseMode
 from aiogram.fsm.storage.base import BaseEventIsolation, BaseStorage
 from aiogram.fsm.storage.redis import RedisEventIsolation, RedisStorage
 from aiohttp import web
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -31,6 +35,7 @@ from bot.settings import WEBHOOK_PATH, Settings, SettingsError
 from bot.web import build_web_app
 from db.engine import create_engine, create_session_factory, is_sqlite
 from db.fsm_storage import SqlStorage
+from db.leases import SqlLease
 from db.migrate import is_current, upgrade
 from db.uow import SqlUnitOfWork
 from domain.clock import utc_now
@@ -38,6 +43,9 @@ from scheduler.jobs import prune_processed_updates
 from scheduler.setup import Tick, build_scheduler
 
 logger = logging.getLogger(__name__)
+
+LEASE_NAME = "scheduler"
+LEASE_TTL = timedelta(seconds=90)
 
 
 @dataclass(slots=True)
@@ -129,7 +137,34 @@ def _ticks(app: Application) -> list[Tick]:
     async def prune() -> int:
         return await prune_processed_updates(lambda: SqlUnitOfWork(sessions, utc_now), utc_now)
 
-    return [Tick(name="prune_processed_updates", every=timedelta(hours=1), run=prune)]
+    async def keep_lease() -> None:
+        """Renewing the lease is done by the guard around every tick; this one only ticks."""
+
+    return [
+        Tick(name="scheduler_lease", every=LEASE_TTL / 3, run=keep_lease),
+        Tick(name="prune_processed_updates", every=timedelta(hours=1), run=prune),
+    ]
+
+
+def _lease(app: Application) -> SqlLease:
+    owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+    return SqlLease(create_session_factory(app.engine), LEASE_NAME, owner, LEASE_TTL, utc_now)
+
+
+@contextlib.asynccontextmanager
+async def _scheduler(app: Application) -> AsyncIterator[AsyncIOScheduler | None]:
+    """The scheduler, when this process runs one; it runs jobs only while it holds the lease."""
+    if not app.settings.run_scheduler:
+        yield None
+        return
+    lease = _lease(app)
+    scheduler = build_scheduler(_ticks(app), lease)
+    scheduler.start()
+    try:
+        yield scheduler
+    finally:
+        scheduler.shutdown(wait=False)
+        await lease.release()
 
 
 @contextlib.asynccontextmanager
@@ -150,21 +185,39 @@ async def run(settings: Settings) -> None:
     """`coachbot run`: bot (polling or webhook), web app and scheduler in one process."""
     engine = await prepare_database(settings)
     app = await build_application(settings, engine)
-    scheduler = build_scheduler(_ticks(app))
     try:
         await set_command_menus(app.bot, app.i18n)
-        async with _web(app):
-            scheduler.start()
+        async with _web(app), _scheduler(app):
             if settings.webhook_url:
                 await _serve_webhook(app)
             else:
                 await _poll(app)
     finally:
-        if scheduler.running:
-            scheduler.shutdown(wait=False)
         await app.dispatcher.storage.close()
         await app.bot.session.close()
         await engine.dispose()
+
+
+async def run_scheduler(settings: Settings) -> None:
+    """`coachbot scheduler`: only the scheduled jobs, for a setup of several bot workers."""
+    engine = await prepare_database(settings)
+    app = await build_application(settings, engine)
+    try:
+        async with _scheduler(app):
+            logger.info("scheduler running; jobs run while this process holds the lease")
+            await _until_signal()
+    finally:
+        await app.dispatcher.storage.close()
+        await app.bot.session.close()
+        await engine.dispose()
+
+
+async def _until_signal() -> None:
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    await stop.wait()
 
 
 async def _poll(app: Application) -> None:
@@ -185,9 +238,5 @@ async def _serve_webhook(app: Application) -> None:
         secret_token=settings.webhook_secret,
         allowed_updates=app.dispatcher.resolve_used_update_types(),
     )
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(signum, stop.set)
     logger.info("webhook mode: waiting for updates at %s", settings.webhook_url)
-    await stop.wait()
+    await _until_signal()

@@ -1,4 +1,4 @@
-"""`coachbot run | migrate | chat` (no subcommand: run with a token, else the sandbox)."""
+"""`coachbot run | scheduler | migrate | chat` (no subcommand: run with a token, else chat)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="coachbot", description="CoachBot, the fitness coach")
     commands = parser.add_subparsers(dest="command")
     commands.add_parser("run", help="run the bot, its web app and scheduler")
+    commands.add_parser("scheduler", help="run only the scheduled jobs (with several workers)")
     commands.add_parser("migrate", help="bring the database schema up to date")
     chat = commands.add_parser("chat", help="chat with the bot offline in this terminal")
     chat.add_argument("--user-id", type=int, default=1001, help="your user id in the sandbox")
@@ -29,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
             if not has_token:
                 print("No BOT_TOKEN configured: opening the offline sandbox (coachbot chat).")
             args = _parser().parse_args(["run" if has_token else "chat"])
-        settings = load_settings(require_token=args.command == "run")
+        settings = load_settings(require_token=args.command in {"run", "scheduler"})
         return _dispatch(args, settings)
     except SettingsError as error:
         print(error, file=sys.stderr)
@@ -46,6 +47,8 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     )
     if args.command == "run":
         asyncio.run(app.run(settings))
+    elif args.command == "scheduler":
+        asyncio.run(app.run_scheduler(settings))
     elif args.command == "migrate":
         asyncio.run(app.migrate(settings))
         print("database is up to date")

@@ -28,6 +28,7 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
     throttle_rate: float = Field(default=2.0, gt=0)
     throttle_burst: int = Field(default=20, ge=1)
+    run_scheduler: bool = True
 
     @field_validator("admin_ids", mode="before")
     @classmethod

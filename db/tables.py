@@ -149,3 +149,11 @@ class PersonalRecordRow(Base):
         Integer, ForeignKey("workouts.id", ondelete="CASCADE"), index=True
     )
     achieved_at: Mapped[datetime] = mapped_column()
+
+
+class SchedulerLeaseRow(Base):
+    __tablename__ = "scheduler_leases"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    owner: Mapped[str] = mapped_column(String(128))
+    expires_at: Mapped[datetime] = mapped_column()

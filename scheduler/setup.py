@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
+from typing import Protocol
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,17 +21,37 @@ class Tick:
     run: Callable[[], Awaitable[object]]
 
 
-def build_scheduler(ticks: list[Tick]) -> AsyncIOScheduler:
-    """One interval job per tick; a missed or overlapping tick is merged, never doubled."""
+class Lease(Protocol):
+    async def hold(self) -> bool:
+        """Take or renew the right to run jobs; False while another process has it."""
+        ...
+
+
+def guarded(tick: Tick, lease: Lease | None) -> Callable[[], Awaitable[None]]:
+    """The tick's job, run only while this process holds the lease."""
+
+    async def run() -> None:
+        if lease is not None and not await lease.hold():
+            logger.debug("%s skipped: another scheduler process holds the lease", tick.name)
+            return
+        await tick.run()
+
+    return run
+
+
+def build_scheduler(ticks: list[Tick], lease: Lease | None = None) -> AsyncIOScheduler:
+    """One interval job per tick, the first at start (to catch up on what fell due while
+    stopped); a missed or overlapping tick is merged, never doubled."""
     scheduler = AsyncIOScheduler(timezone="UTC")
     for tick in ticks:
         scheduler.add_job(
-            tick.run,
+            guarded(tick, lease),
             IntervalTrigger(seconds=tick.every.total_seconds()),
             id=tick.name,
             name=tick.name,
             coalesce=True,
             max_instances=1,
             misfire_grace_time=int(tick.every.total_seconds()),
+            next_run_time=datetime.now(UTC),
         )
     return scheduler

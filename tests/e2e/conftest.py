@@ -28,6 +28,7 @@ class BotProcess:
     workdir: Path
     extra_env: dict[str, str]
     process: asyncio.subprocess.Process | None = None
+    command: str = "run"
 
     @property
     def log(self) -> Path:
@@ -48,7 +49,7 @@ class BotProcess:
         env.pop("REDIS_URL", None)
         with self.log.open("ab") as log:
             self.process = await asyncio.create_subprocess_exec(
-                sys.executable, "-m", "bot.cli", "run", cwd=ROOT, env=env,
+                sys.executable, "-m", "bot.cli", self.command, cwd=ROOT, env=env,
                 stdout=log, stderr=asyncio.subprocess.STDOUT,
             )  # fmt: skip
         calls = self.api.telegram.state.calls

@@ -3,6 +3,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from scheduler.jobs import prune_processed_updates
+from scheduler.setup import Tick, guarded
 from tests.unit.domain.fakes import FakeUnitOfWork
 
 NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
@@ -20,3 +21,28 @@ async def test_update_ids_are_kept_for_two_days_then_forgotten() -> None:
     assert await prune_processed_updates(lambda: uow, lambda: NOW) == 0, (
         "running twice is harmless"
     )
+
+
+class FixedLease:
+    def __init__(self, held: bool) -> None:
+        self.held = held
+        self.asked = 0
+
+    async def hold(self) -> bool:
+        self.asked += 1
+        return self.held
+
+
+async def test_a_tick_runs_only_while_its_process_holds_the_lease() -> None:
+    runs: list[str] = []
+
+    async def job() -> None:
+        runs.append("ran")
+
+    tick = Tick(name="job", every=timedelta(minutes=1), run=job)
+    held, lost = FixedLease(True), FixedLease(False)
+    await guarded(tick, held)()
+    await guarded(tick, lost)()
+    await guarded(tick, None)()
+    assert runs == ["ran", "ran"]
+    assert (held.asked, lost.asked) == (1, 1)
