@@ -41,7 +41,7 @@ class CheckInForm(StatesGroup):
 
 
 def day_label(day: date, today: date, t: Texts) -> str:
-    """ "today, Tue 24 Nov"; older days by their date alone."""
+    """Today, yesterday and the day before by name and date; older days by date alone."""
     dated = t(
         "checkin.date",
         weekday=t(f"weekday.{list(Weekday)[day.weekday()]}"),

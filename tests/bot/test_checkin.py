@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from db.uow import SqlUnitOfWork
-from domain.wellness.models import CheckIn
+from domain.wellness.models import CheckIn, WellnessField
 from tests.bot.conftest import ANNA, NOW, Harness
 
 TODAY = date(2026, 11, 24)  # Anna's timezone is UTC; NOW is 08:00 there
@@ -153,6 +153,24 @@ async def test_the_coach_shows_the_check_in_and_rests_a_very_sore_athlete(chat: 
     assert "😴 Rest today." in report
     assert "You are very sore" in report
     assert "🌅 Check-in: 🛏 8 h · 🤕5" in report
+
+
+async def test_the_coach_compares_the_resting_heart_rate_with_the_usual(chat: Harness) -> None:
+    await chat.send("/checkin")
+    async with SqlUnitOfWork(chat.sessions, lambda: NOW) as uow:
+        for days_ago, bpm in ((3, 49), (5, 50), (9, 51)):
+            day = TODAY - timedelta(days=days_ago)
+            await uow.checkins.set_field(ANNA, day, WellnessField.RESTING_HR, bpm, NOW)
+        await uow.commit()
+    await chat.press("Resting HR")
+    await chat.send("58")
+    report = (await chat.send("/coach")).text or ""
+    assert "🌅 Check-in: ❤️ 58 bpm (usually 50)" in report
+    assert "There is little in your journal yet" in report, "no journal: that rule comes first"
+    for line in ("run 5k 25:00", "run 6k 31:00", "run 8k 42:00"):
+        await chat.send(f"/log {line}")
+    report = (await chat.send("/coach")).text or ""
+    assert "Your resting heart rate is well above your usual" in report
 
 
 async def test_export_holds_the_check_ins_and_delete_me_erases_them(chat: Harness) -> None:
