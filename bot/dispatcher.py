@@ -22,6 +22,7 @@ from domain.clock import Clock
 from domain.coaching.service import CoachService
 from domain.ports import TimezoneLocator
 from domain.users.service import UserService
+from domain.wellness.service import CheckInService
 from domain.workouts.service import WorkoutService
 from handlers import build_router
 from handlers.charts import Charts
@@ -53,6 +54,7 @@ def build_dispatcher(deps: DispatcherDeps) -> Dispatcher:
             "users": UserService(uow, deps.clock, deps.timezones),
             "workouts": WorkoutService(uow, deps.clock),
             "coach": CoachService(uow, deps.clock),
+            "checkins": CheckInService(uow, deps.clock),
             "charts": deps.charts,
         }
 

@@ -14,6 +14,7 @@ from markupsafe import Markup
 from domain.coaching.load import epley_1rm
 from domain.units import METRES_PER_MILE, kg_to_lb
 from domain.users.models import Language, Units, Weekday
+from domain.wellness.models import sleep_label
 
 LOCALES = Path(__file__).parent / "locales"
 TEMPLATES = Path(__file__).parent / "templates"
@@ -137,6 +138,7 @@ class I18n:
             auto_reload=False,
         )
         self._env.globals["one_rep_max"] = epley_1rm
+        self._env.globals["sleep_label"] = sleep_label
         self._texts = {
             language: Texts(language, catalog, self._catalogs[Language.EN], self._env)
             for language, catalog in self._catalogs.items()

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import (
     JSON,
     BigInteger,
     Boolean,
+    Date,
     DateTime,
     Float,
     ForeignKey,
@@ -157,3 +158,19 @@ class SchedulerLeaseRow(Base):
     name: Mapped[str] = mapped_column(String(64), primary_key=True)
     owner: Mapped[str] = mapped_column(String(128))
     expires_at: Mapped[datetime] = mapped_column()
+
+
+class CheckInRow(Base):
+    __tablename__ = "checkins"
+
+    user_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    sleep_hours: Mapped[float | None] = mapped_column(Float)
+    sleep_quality: Mapped[int | None] = mapped_column(SmallInteger)
+    mood: Mapped[int | None] = mapped_column(SmallInteger)
+    soreness: Mapped[int | None] = mapped_column(SmallInteger)
+    resting_hr: Mapped[int | None] = mapped_column(SmallInteger)
+    weight_kg: Mapped[float | None] = mapped_column(Float)
+    updated_at: Mapped[datetime] = mapped_column()

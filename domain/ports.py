@@ -7,6 +7,7 @@ from types import TracebackType
 from typing import Protocol, Self
 
 from domain.users.models import User
+from domain.wellness.ports import CheckInRepository
 from domain.workouts.ports import RecordRepository, WorkoutRepository
 
 
@@ -42,6 +43,9 @@ class UnitOfWork(Protocol):
 
     @property
     def records(self) -> RecordRepository: ...
+
+    @property
+    def checkins(self) -> CheckInRepository: ...
 
     async def __aenter__(self) -> Self: ...
 

@@ -6,6 +6,7 @@ from aiogram import F, Router
 
 from handlers import (
     account,
+    checkin,
     coach,
     common,
     fallback,
@@ -38,6 +39,7 @@ def build_router() -> Router:
         journal.build_router(),
         coach.build_router(),
         stats.build_router(),
+        checkin.build_router(),
         log_form.build_router(),
         profile_form.build_router(),
         fallback.build_router(),

@@ -14,6 +14,8 @@ from domain.coaching.performance import predictions, vdot
 from domain.coaching.zones import Zone, hr_zones, max_heart_rate, time_in_zones
 from domain.ports import UnitOfWork
 from domain.users.models import User, Weekday
+from domain.wellness.models import CheckIn, WellnessSummary
+from domain.wellness.summary import BASELINE_DAYS, wellness_summary
 from domain.workouts.models import Activity, Workout
 from domain.workouts.stats import Period, PeriodStats, bounds, summarize
 
@@ -36,6 +38,7 @@ class CoachReport:
     max_hr: int | None
     vdot: float | None
     predictions: dict[str, float]
+    wellness: WellnessSummary | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,33 +55,29 @@ class CoachService:
         self._clock = clock
 
     async def today(self, user: User) -> CoachReport:
-        """Advice for the athlete's today (in their timezone) from the last 180 days."""
+        """Advice for the athlete's today (in their timezone) from the last 180 days of
+        training and today's check-in against the two weeks before."""
         now = self._clock()
-        async with self._uow:
-            workouts = await self._uow.workouts.since(user.id, now - timedelta(days=HISTORY_DAYS))
         zone = ZoneInfo(user.timezone)
         today = now.astimezone(zone).date()
+        async with self._uow:
+            workouts = await self._uow.workouts.since(user.id, now - timedelta(days=HISTORY_DAYS))
+            checkins = await self._uow.checkins.between(
+                user.id, today - timedelta(days=BASELINE_DAYS), today
+            )
+        wellness = wellness_summary(checkins, today)
         loads = daily_loads(workouts, zone)
         series = fitness_series(loads, today - timedelta(days=HISTORY_DAYS), today)
-        current = series[-1]
         ratio = acwr(loads, today - timedelta(days=1))
         recent = [w for w in workouts if w.started_at >= now - timedelta(days=28)]
-        situation = Situation(
-            form=current.form,
-            fitness=series[-2].fitness,
-            acwr=ratio,
-            yesterday_load=loads.get(today - timedelta(days=1), 0.0),
-            workouts_last_28_days=len(recent),
-            training_day=_training_day(user, today),
-            weekend=today.weekday() >= 5,
-        )
+        situation = _situation(user, today, series, loads, ratio, len(recent), wellness)
         best = best_run_vdot(workouts, now)
         zones = _hr_zones(user, today)
         return CoachReport(
             advice=advise(situation),
             fitness=series[-2].fitness,
             fatigue=series[-2].fatigue,
-            form=current.form,
+            form=series[-1].form,
             acwr=ratio,
             load_warning=acwr_warning(ratio),
             week_load=sum(loads.get(today - timedelta(days=i), 0.0) for i in range(7)),
@@ -86,6 +85,7 @@ class CoachService:
             max_hr=_max_hr(user, today),
             vdot=best[0] if best else None,
             predictions=predictions(*best[1]) if best else {},
+            wellness=wellness if wellness.today is not None else None,
         )
 
     async def stats(self, user: User, period: Period) -> StatsReport:
@@ -151,6 +151,31 @@ def _max_hr(user: User, today: date) -> int | None:
 def _hr_zones(user: User, today: date) -> tuple[Zone, ...]:
     top = _max_hr(user, today)
     return tuple(hr_zones(top, user.profile.resting_hr)) if top else ()
+
+
+def _situation(
+    user: User,
+    today: date,
+    series: list[DayFitness],
+    loads: dict[date, float],
+    ratio: float | None,
+    workouts_last_28_days: int,
+    wellness: WellnessSummary,
+) -> Situation:
+    checkin = wellness.today or CheckIn(user.id, today)
+    return Situation(
+        form=series[-1].form,
+        fitness=series[-2].fitness,
+        acwr=ratio,
+        yesterday_load=loads.get(today - timedelta(days=1), 0.0),
+        workouts_last_28_days=workouts_last_28_days,
+        training_day=_training_day(user, today),
+        weekend=today.weekday() >= 5,
+        sleep_hours=checkin.sleep_hours,
+        sleep_quality=checkin.sleep_quality,
+        soreness=checkin.soreness,
+        resting_hr_rise=wellness.resting_hr_rise,
+    )
 
 
 def _training_day(user: User, today: date) -> bool:

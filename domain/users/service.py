@@ -165,11 +165,13 @@ class UserService:
             if user is None:
                 raise NotFoundError()
             workouts = await self._uow.workouts.since(user_id, EPOCH)
+            checkins = await self._uow.checkins.all(user_id)
         return {
             "format": "coachbot-export",
             "version": 1,
             "user": _jsonable(asdict(user)),
             "workouts": [_jsonable(asdict(workout)) for workout in workouts],
+            "checkins": [_jsonable(asdict(checkin)) for checkin in checkins],
         }
 
     async def delete(self, user_id: int) -> bool:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 from types import TracebackType
-from typing import Self
+from typing import Any, Self
 
 from domain.users.models import User
+from domain.wellness.models import CheckIn, WellnessField
 from domain.workouts.models import Activity, Workout
 from domain.workouts.records import Record, RecordKind
 
@@ -109,13 +110,39 @@ class FakeRecordRepository:
             self.rows.pop((user_id, kind, subject), None)
 
 
+class FakeCheckInRepository:
+    def __init__(self) -> None:
+        self.rows: dict[tuple[int, date], CheckIn] = {}
+
+    async def get(self, user_id: int, day: date) -> CheckIn | None:
+        return self.rows.get((user_id, day))
+
+    async def set_field(
+        self, user_id: int, day: date, field: WellnessField, value: float, at: datetime
+    ) -> None:
+        current = self.rows.get((user_id, day), CheckIn(user_id, day))
+        answer: dict[str, Any] = {field.value: value}
+        self.rows[(user_id, day)] = replace(current, updated_at=at, **answer)
+
+    async def between(self, user_id: int, first: date, last: date) -> list[CheckIn]:
+        return [c for c in await self.all(user_id) if first <= c.day <= last]
+
+    async def all(self, user_id: int) -> list[CheckIn]:
+        return sorted((c for c in self.rows.values() if c.user_id == user_id), key=lambda c: c.day)
+
+
 class FakeUnitOfWork:
     def __init__(self) -> None:
         self._users = FakeUserRepository()
         self._updates = FakeUpdateLog()
         self._workouts = FakeWorkoutRepository()
         self._records = FakeRecordRepository()
+        self._checkins = FakeCheckInRepository()
         self.commits = 0
+
+    @property
+    def checkins(self) -> FakeCheckInRepository:
+        return self._checkins
 
     @property
     def records(self) -> FakeRecordRepository:
