@@ -7,6 +7,7 @@ from dataclasses import asdict, replace
 from typing import Any
 
 from domain.clock import EPOCH, Clock
+from domain.coaching.thresholds import Threshold, ThresholdHistory, ThresholdKind
 from domain.errors import InvalidValueError, NotFoundError
 from domain.ports import TimezoneLocator, UnitOfWork
 from domain.users import validation
@@ -165,11 +166,13 @@ class UserService:
             if user is None:
                 raise NotFoundError()
             workouts = await self._uow.workouts.since(user_id, EPOCH)
+            thresholds = await self._uow.thresholds.all(user_id)
         return {
             "format": "coachbot-export",
             "version": 1,
             "user": _jsonable(asdict(user)),
             "workouts": [_jsonable(asdict(workout)) for workout in workouts],
+            "thresholds": [_jsonable(asdict(threshold)) for threshold in thresholds],
         }
 
     async def delete(self, user_id: int) -> bool:
@@ -187,8 +190,24 @@ class UserService:
             changed = apply(user)
             if changed != user:
                 await self._uow.users.save(changed)
+                await self._date_heart_rates(user, changed)
                 await self._uow.commit()
             return changed
+
+    async def _date_heart_rates(self, before: User, after: User) -> None:
+        """A changed max or resting HR holds from now on; the value it replaces keeps the past."""
+        changes = [
+            (ThresholdKind.MAX_HR, before.profile.max_hr, after.profile.max_hr),
+            (ThresholdKind.RESTING_HR, before.profile.resting_hr, after.profile.resting_hr),
+        ]
+        changes = [change for change in changes if change[1] != change[2]]
+        if not changes:
+            return
+        history = ThresholdHistory(await self._uow.thresholds.all(after.id))
+        for kind, old, new in changes:
+            if old is not None and not history.has(kind):
+                await self._uow.thresholds.add(after.id, Threshold(kind, old, EPOCH))
+            await self._uow.thresholds.add(after.id, Threshold(kind, new, self._clock()))
 
     def _apply_text(self, user: User, field: ProfileField, text: str) -> User:
         profile = user.profile

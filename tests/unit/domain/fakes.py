@@ -7,6 +7,7 @@ from datetime import datetime
 from types import TracebackType
 from typing import Self
 
+from domain.coaching.thresholds import Threshold
 from domain.users.models import User
 from domain.workouts.models import Activity, Workout
 from domain.workouts.records import Record, RecordKind
@@ -109,13 +110,30 @@ class FakeRecordRepository:
             self.rows.pop((user_id, kind, subject), None)
 
 
+class FakeThresholdRepository:
+    def __init__(self) -> None:
+        self.rows: list[tuple[int, Threshold]] = []
+
+    async def add(self, user_id: int, threshold: Threshold) -> None:
+        self.rows.append((user_id, threshold))
+
+    async def all(self, user_id: int) -> list[Threshold]:
+        mine = [threshold for owner, threshold in self.rows if owner == user_id]
+        return sorted(mine, key=lambda threshold: threshold.valid_from)
+
+
 class FakeUnitOfWork:
     def __init__(self) -> None:
         self._users = FakeUserRepository()
         self._updates = FakeUpdateLog()
         self._workouts = FakeWorkoutRepository()
         self._records = FakeRecordRepository()
+        self._thresholds = FakeThresholdRepository()
         self.commits = 0
+
+    @property
+    def thresholds(self) -> FakeThresholdRepository:
+        return self._thresholds
 
     @property
     def records(self) -> FakeRecordRepository:
