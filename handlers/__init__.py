@@ -19,6 +19,7 @@ from handlers import (
     start,
     stats,
     workouts,
+    zones,
 )
 
 
@@ -37,6 +38,7 @@ def build_router() -> Router:
         workouts.build_router(),
         journal.build_router(),
         coach.build_router(),
+        zones.build_router(),
         stats.build_router(),
         log_form.build_router(),
         profile_form.build_router(),

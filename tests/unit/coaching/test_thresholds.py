@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from domain.clock import EPOCH
-from domain.coaching.load import hr_training_stress, trimp_banister
+from domain.coaching.load import LoadMethod, hr_training_stress, trimp_banister
 from domain.coaching.threshold_service import ThresholdService
 from domain.coaching.thresholds import (
     Threshold,
@@ -174,3 +174,17 @@ async def test_without_a_threshold_pace_the_best_run_gives_an_estimate() -> None
     assert report.threshold_speed is not None
     assert 1000 / report.threshold_speed == pytest.approx(307, abs=4)
     assert len(report.pace_zones) == 6
+
+
+async def test_after_a_threshold_pace_is_set_runs_are_weighed_by_pace() -> None:
+    uow = FakeUnitOfWork()
+    clock = Clock(T1)
+    user = athlete(max_hr=190)
+    await ThresholdService(uow, clock).set(user, ThresholdKind.THRESHOLD_SPEED, "5:00")
+    clock.now = T1 + timedelta(hours=2)
+    logged = await WorkoutService(uow, clock).log_text(user, "run 12k 60:00 hr 150")
+    ride = await WorkoutService(uow, clock).log_text(user, "ride 60 min hr 150")
+    assert isinstance(logged, Logged) and isinstance(ride, Logged)
+    assert (logged.workout.load, logged.workout.load_method) == (100, LoadMethod.PACE)
+    assert logged.workout.hr_load is not None, "the heart-rate load is kept beside it"
+    assert ride.workout.load_method == LoadMethod.HEART_RATE, "a running pace is for runs"
