@@ -153,7 +153,9 @@ class PersonalRecordRow(Base):
 
 class ThresholdRow(Base):
     __tablename__ = "thresholds"
-    __table_args__ = (Index("ix_thresholds_user_kind_valid_from", "user_id", "kind", "valid_from"),)
+    __table_args__ = (
+        Index("ix_thresholds_user_kind_valid_from", "user_id", "kind", "valid_from"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     user_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("users.id", ondelete="CASCADE"))

@@ -84,7 +84,5 @@ def build_router() -> Router:
     router.message.register(
         msg_value, StateFilter(*STATES.values()), F.text, ~F.text.startswith("/")
     )
-    router.message.register(
-        msg_unexpected, StateFilter(*STATES.values()), ~F.text.startswith("/")
-    )
+    router.message.register(msg_unexpected, StateFilter(*STATES.values()), ~F.text.startswith("/"))
     return router

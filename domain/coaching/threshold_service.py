@@ -72,7 +72,9 @@ class ThresholdService:
         return await self.zones(user)
 
 
-def zones_report(user: User, now_valid: Thresholds, vdot: float | None, now: datetime) -> ZonesReport:
+def zones_report(
+    user: User, now_valid: Thresholds, vdot: float | None, now: datetime
+) -> ZonesReport:
     """Heart-rate zones (Karvonen with a resting HR), pace zones and Coggan's power levels."""
     top = max_heart_rate(now_valid.max_hr, _age(user, now))
     resting = now_valid.resting_hr

@@ -61,9 +61,7 @@ class ThresholdHistory:
 
     def at(self, moment: datetime) -> Thresholds:
         """The thresholds valid at the moment: an old workout keeps the values of its date."""
-        max_hr, resting, lthr, ftp, speed = (
-            self.value_at(kind, moment) for kind in ThresholdKind
-        )
+        max_hr, resting, lthr, ftp, speed = (self.value_at(kind, moment) for kind in ThresholdKind)
         return Thresholds(
             max_hr=_whole(max_hr),
             resting_hr=_whole(resting),

@@ -108,14 +108,29 @@ POWER = [200.0] * 3600
     ("inputs", "method", "value"),
     [
         (
-            LoadInputs(3600, power=POWER, ftp=250, speed_mps=3.0, threshold_speed_mps=4.0,
-                       avg_hr=150, max_hr=190, rpe=5),
+            LoadInputs(
+                3600,
+                power=POWER,
+                ftp=250,
+                speed_mps=3.0,
+                threshold_speed_mps=4.0,
+                avg_hr=150,
+                max_hr=190,
+                rpe=5,
+            ),
             LoadMethod.POWER,
             64.0,
         ),
         (
-            LoadInputs(3600, power=POWER, speed_mps=3.0, threshold_speed_mps=4.0, avg_hr=150,
-                       max_hr=190, rpe=5),
+            LoadInputs(
+                3600,
+                power=POWER,
+                speed_mps=3.0,
+                threshold_speed_mps=4.0,
+                avg_hr=150,
+                max_hr=190,
+                rpe=5,
+            ),
             LoadMethod.PACE,
             56.2,
         ),

@@ -41,6 +41,7 @@ async def test_a_complete_line_is_stored_with_its_load(service: WorkoutService) 
     workout = logged.workout
     assert workout.started_at == NOW - timedelta(seconds=3150), "it ended now"
     assert workout.load_method == LoadMethod.HEART_RATE
+    assert workout.hr_load is not None
     assert workout.hr_load == pytest.approx(trimp_banister(3150, 150, 50, 190)), "raw TRIMP"
     lthr = 50 + 0.85 * (190 - 50)
     expected = hr_training_stress(workout.hr_load, round(lthr), 50, 190)
