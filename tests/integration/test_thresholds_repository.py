@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+import pytest
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from db.migrate import downgrade, upgrade
 from db.uow import SqlUnitOfWork
 from domain.clock import EPOCH
+from domain.coaching.load import trimp_banister
 from domain.coaching.thresholds import Threshold, ThresholdHistory, ThresholdKind
 from domain.users.models import ProfileField, TelegramIdentity
 from domain.users.service import UserService
@@ -63,3 +67,51 @@ async def test_a_profile_edit_is_dated_and_erasing_the_athlete_erases_them(
     assert await users_of(session_factory).delete(1)
     async with uow_of(session_factory) as uow:
         assert await uow.thresholds.all(1) == []
+
+
+async def test_the_migration_moves_stored_loads_onto_the_one_scale(engine: AsyncEngine) -> None:
+    """ADR 0015: raw TRIMP over an hour at the default LTHR, Foster's AU over 420."""
+    await downgrade(engine, "0003")
+    try:
+        await _rescaled_on_upgrade_and_back(engine)
+    finally:
+        await upgrade(engine)
+
+
+async def _rescaled_on_upgrade_and_back(engine: AsyncEngine) -> None:
+    rows = [
+        (1, "heart_rate", 83.45, 83.45, None),
+        (2, "rpe", 315.0, None, 315.0),
+        (3, "rpe", 210.0, 120.0, 210.0),
+    ]
+    async with engine.begin() as connection:
+        await connection.execute(
+            text(
+                "insert into users (id, first_name, language, units, timezone, notify_reminders,"
+                " notify_digests, notify_promotions, sports_mask, days_mask, created_at)"
+                " values (1, 'A', 'en', 'metric', 'UTC', true, true, false, 0, 0, :at)"
+            ),
+            {"at": NOW},
+        )
+        for workout_id, method, load, hr_load, rpe_load in rows:
+            await connection.execute(
+                text(
+                    "insert into workouts (id, user_id, activity, source, started_at, load,"
+                    " load_method, hr_load, rpe_load) values"
+                    " (:id, 1, 'run', 'text', :at, :load, :method, :hr, :rpe)"
+                ),
+                {"id": workout_id, "at": NOW, "load": load, "method": method, "hr": hr_load,
+                 "rpe": rpe_load},
+            )  # fmt: skip
+    await upgrade(engine)
+    async with engine.connect() as connection:
+        result = await connection.execute(text("select id, load from workouts order by id"))
+        loads = {workout_id: load for workout_id, load in result}
+    hour_at_lthr = trimp_banister(3600, 169, 50, 190)
+    assert loads[1] == pytest.approx(83.45 / hour_at_lthr * 100, abs=0.05)
+    assert loads[2] == pytest.approx(75)
+    assert loads[3] == pytest.approx(50), "an effort-weighed workout goes by its effort"
+    await downgrade(engine, "0003")
+    async with engine.connect() as connection:
+        result = await connection.execute(text("select load from workouts order by id"))
+        assert list(result.scalars()) == pytest.approx([83.45, 315.0, 210.0])
