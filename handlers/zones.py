@@ -39,8 +39,8 @@ def _keyboard(t: Texts) -> InlineKeyboardMarkup:
     return builder.as_markup()
 
 
-def _card(report: ZonesReport, user: User, t: Texts) -> str:
-    return t.render("zones/card.html", report=report, user=user)
+def _card(report: ZonesReport, user: User, t: Texts, saved: ThresholdKind | None = None) -> str:
+    return t.render("zones/card.html", report=report, user=user, saved=saved)
 
 
 async def cmd_zones(
@@ -69,8 +69,7 @@ async def msg_value(
     kind = KINDS[await state.get_state()]
     report = await thresholds.set(user, kind, message.text or "")
     await state.clear()
-    saved = t(f"zones.saved.{kind}")
-    await message.answer(saved + "\n\n" + _card(report, user, t), reply_markup=_keyboard(t))
+    await message.answer(_card(report, user, t, saved=kind), reply_markup=_keyboard(t))
 
 
 async def msg_unexpected(message: Message, t: Texts) -> None:

@@ -61,16 +61,16 @@ class ThresholdHistory:
 
     def at(self, moment: datetime) -> Thresholds:
         """The thresholds valid at the moment: an old workout keeps the values of its date."""
-        max_hr, resting, lthr, ftp, speed = (self.value_at(kind, moment) for kind in ThresholdKind)
         return Thresholds(
-            max_hr=_whole(max_hr),
-            resting_hr=_whole(resting),
-            lthr=_whole(lthr),
-            ftp=ftp,
-            threshold_speed=speed,
+            max_hr=_whole(self.value_at(ThresholdKind.MAX_HR, moment)),
+            resting_hr=_whole(self.value_at(ThresholdKind.RESTING_HR, moment)),
+            lthr=_whole(self.value_at(ThresholdKind.LTHR, moment)),
+            ftp=self.value_at(ThresholdKind.FTP, moment),
+            threshold_speed=self.value_at(ThresholdKind.THRESHOLD_SPEED, moment),
         )
 
     def has(self, kind: ThresholdKind) -> bool:
+        """True once any dated value of the kind was recorded."""
         return any(entry.kind is kind for entry in self._entries)
 
 
