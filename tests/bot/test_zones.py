@@ -102,3 +102,11 @@ async def test_a_threshold_counts_only_for_workouts_started_after_it(chat: Harne
     await chat.send("5:00")
     card = await chat.send("/log run 12k 60:00 hr 150")
     assert "(from heart rate)" in (card.text or "")
+
+
+async def test_the_coach_points_to_the_zones(chat: Harness) -> None:
+    await chat.send("/profile")
+    await chat.press("Max HR")
+    await chat.send("185")
+    report = await chat.send("/coach")
+    assert "Pace and power zones and your thresholds: /zones" in (report.text or "")

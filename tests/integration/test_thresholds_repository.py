@@ -106,7 +106,7 @@ async def _rescaled_on_upgrade_and_back(engine: AsyncEngine) -> None:
     await upgrade(engine)
     async with engine.connect() as connection:
         result = await connection.execute(text("select id, load from workouts order by id"))
-        loads = {workout_id: load for workout_id, load in result}
+        loads = {row.id: row.load for row in result}
     hour_at_lthr = trimp_banister(3600, 169, 50, 190)
     assert loads[1] == pytest.approx(83.45 / hour_at_lthr * 100, abs=0.05)
     assert loads[2] == pytest.approx(75)
