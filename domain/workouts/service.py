@@ -154,7 +154,9 @@ def _weigh(
     """Weigh with the thresholds valid at the start; the threshold pace is a running pace."""
     profile = user.profile
     age = started.year - profile.birth_year if profile.birth_year else DEFAULT_MAX_HR_AGE
-    run = draft.activity is Activity.RUN and draft.distance_m and draft.duration_s
+    speed = None
+    if draft.activity is Activity.RUN and draft.distance_m and draft.duration_s:
+        speed = draft.distance_m / draft.duration_s
     inputs = LoadInputs(
         duration_s=float(draft.duration_s or 0),
         avg_hr=draft.avg_hr,
@@ -164,7 +166,7 @@ def _weigh(
         rpe=draft.rpe,
         lthr=at.lthr,
         ftp=at.ftp,
-        speed_mps=(draft.distance_m or 0) / (draft.duration_s or 1) if run else None,
+        speed_mps=speed,
         threshold_speed_mps=at.threshold_speed,
     )
     result = workout_load(inputs) if draft.duration_s else None

@@ -110,3 +110,14 @@ async def test_the_coach_points_to_the_zones(chat: Harness) -> None:
     await chat.send("185")
     report = await chat.send("/coach")
     assert "Pace and power zones and your thresholds: /zones" in (report.text or "")
+
+
+async def test_crafted_button_data_for_another_threshold_changes_nothing(chat: Harness) -> None:
+    card = await chat.send("/zones")
+    chat.telegram.user_sends_callback_raw(chat.user_id, card.message_id, "zn:max_hr")
+    await chat.deliver()
+    answer = chat.telegram.callback_answers[-1]
+    assert answer["text"] == "This button is outdated. Send /help to see what I can do."
+    reply = await chat.send("190")
+    assert "Threshold" not in (reply.text or "")
+    assert await stored(chat) == []
