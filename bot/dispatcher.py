@@ -20,6 +20,7 @@ from bot.middlewares.user import I18nMiddleware, UserMiddleware
 from db.uow import SqlUnitOfWork
 from domain.clock import Clock
 from domain.coaching.service import CoachService
+from domain.coaching.threshold_service import ThresholdService
 from domain.ports import TimezoneLocator
 from domain.users.service import UserService
 from domain.wellness.service import CheckInService
@@ -55,6 +56,7 @@ def build_dispatcher(deps: DispatcherDeps) -> Dispatcher:
             "workouts": WorkoutService(uow, deps.clock),
             "coach": CoachService(uow, deps.clock),
             "checkins": CheckInService(uow, deps.clock),
+            "thresholds": ThresholdService(uow, deps.clock),
             "charts": deps.charts,
         }
 

@@ -174,3 +174,16 @@ class CheckInRow(Base):
     resting_hr: Mapped[int | None] = mapped_column(SmallInteger)
     weight_kg: Mapped[float | None] = mapped_column(Float)
     updated_at: Mapped[datetime] = mapped_column()
+
+
+class ThresholdRow(Base):
+    __tablename__ = "thresholds"
+    __table_args__ = (
+        Index("ix_thresholds_user_kind_valid_from", "user_id", "kind", "valid_from"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    user_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("users.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(16))
+    value: Mapped[float | None] = mapped_column(Float)
+    valid_from: Mapped[datetime] = mapped_column()

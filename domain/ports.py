@@ -6,6 +6,7 @@ from datetime import datetime
 from types import TracebackType
 from typing import Protocol, Self
 
+from domain.coaching.ports import ThresholdRepository
 from domain.users.models import User
 from domain.wellness.ports import CheckInRepository
 from domain.workouts.ports import RecordRepository, WorkoutRepository
@@ -46,6 +47,9 @@ class UnitOfWork(Protocol):
 
     @property
     def checkins(self) -> CheckInRepository: ...
+
+    @property
+    def thresholds(self) -> ThresholdRepository: ...
 
     async def __aenter__(self) -> Self: ...
 

@@ -20,6 +20,7 @@ from handlers import (
     start,
     stats,
     workouts,
+    zones,
 )
 
 
@@ -38,6 +39,7 @@ def build_router() -> Router:
         workouts.build_router(),
         journal.build_router(),
         coach.build_router(),
+        zones.build_router(),
         stats.build_router(),
         checkin.build_router(),
         log_form.build_router(),

@@ -7,6 +7,12 @@ from dataclasses import asdict, replace
 from typing import Any
 
 from domain.clock import EPOCH, Clock
+from domain.coaching.thresholds import (
+    Threshold,
+    ThresholdHistory,
+    ThresholdKind,
+    valid_from_today,
+)
 from domain.errors import InvalidValueError, NotFoundError
 from domain.ports import TimezoneLocator, UnitOfWork
 from domain.users import validation
@@ -166,12 +172,14 @@ class UserService:
                 raise NotFoundError()
             workouts = await self._uow.workouts.since(user_id, EPOCH)
             checkins = await self._uow.checkins.all(user_id)
+            thresholds = await self._uow.thresholds.all(user_id)
         return {
             "format": "coachbot-export",
             "version": 1,
             "user": _jsonable(asdict(user)),
             "workouts": [_jsonable(asdict(workout)) for workout in workouts],
             "checkins": [_jsonable(asdict(checkin)) for checkin in checkins],
+            "thresholds": [_jsonable(asdict(threshold)) for threshold in thresholds],
         }
 
     async def delete(self, user_id: int) -> bool:
@@ -189,8 +197,26 @@ class UserService:
             changed = apply(user)
             if changed != user:
                 await self._uow.users.save(changed)
+                await self._date_heart_rates(user, changed)
                 await self._uow.commit()
             return changed
+
+    async def _date_heart_rates(self, before: User, after: User) -> None:
+        """A changed max or resting HR holds from the athlete's today on; the value it
+        replaces keeps the past."""
+        changes = [
+            (ThresholdKind.MAX_HR, before.profile.max_hr, after.profile.max_hr),
+            (ThresholdKind.RESTING_HR, before.profile.resting_hr, after.profile.resting_hr),
+        ]
+        changes = [change for change in changes if change[1] != change[2]]
+        if not changes:
+            return
+        history = ThresholdHistory(await self._uow.thresholds.all(after.id))
+        for kind, old, new in changes:
+            if old is not None and not history.has(kind):
+                await self._uow.thresholds.add(after.id, Threshold(kind, old, EPOCH))
+            since = valid_from_today(self._clock(), after.timezone)
+            await self._uow.thresholds.add(after.id, Threshold(kind, new, since))
 
     def _apply_text(self, user: User, field: ProfileField, text: str) -> User:
         profile = user.profile

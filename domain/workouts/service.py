@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 
 from domain.clock import EPOCH, Clock
 from domain.coaching.load import LoadInputs, workout_load
+from domain.coaching.thresholds import ThresholdHistory, Thresholds
 from domain.errors import InvalidValueError, NotFoundError
 from domain.ports import UnitOfWork
 from domain.users.models import User
@@ -72,8 +73,9 @@ class WorkoutService:
         check_draft(draft)
         now = self._clock()
         started = now - timedelta(seconds=draft.duration_s or 0)
-        workout = _weigh(user, draft, started, source)
         async with self._uow:
+            history = ThresholdHistory(await self._uow.thresholds.all(user.id), user.profile)
+            workout = _weigh(user, draft, started, source, history.at(started))
             stored = await self._uow.workouts.add(workout)
             held = {record.key: record for record, _ in await self._uow.records.all(user.id)}
             improved = []
@@ -146,16 +148,26 @@ class WorkoutService:
         return JournalPage(tuple(items), page, pages, activity)
 
 
-def _weigh(user: User, draft: WorkoutDraft, started: datetime, source: WorkoutSource) -> Workout:
+def _weigh(
+    user: User, draft: WorkoutDraft, started: datetime, source: WorkoutSource, at: Thresholds
+) -> Workout:
+    """Weigh with the thresholds valid at the start; the threshold pace is a running pace."""
     profile = user.profile
     age = started.year - profile.birth_year if profile.birth_year else DEFAULT_MAX_HR_AGE
+    speed = None
+    if draft.activity is Activity.RUN and draft.distance_m and draft.duration_s:
+        speed = draft.distance_m / draft.duration_s
     inputs = LoadInputs(
         duration_s=float(draft.duration_s or 0),
         avg_hr=draft.avg_hr,
-        resting_hr=profile.resting_hr,
-        max_hr=profile.max_hr,
+        resting_hr=at.resting_hr,
+        max_hr=at.max_hr,
         age=age,
         rpe=draft.rpe,
+        lthr=at.lthr,
+        ftp=at.ftp,
+        speed_mps=speed,
+        threshold_speed_mps=at.threshold_speed,
     )
     result = workout_load(inputs) if draft.duration_s else None
     workout = Workout(

@@ -44,8 +44,8 @@ async def test_an_unreadable_log_becomes_a_guided_one(chat: Harness) -> None:
     assert "🚴 Ride" in text
     assert "📏 Distance: 32.00 km" in text
     assert "🏁 Speed: 32.0 km/h" in text
-    assert "💪 Load: <b>360</b>" not in text, "the card is HTML-rendered, not raw"
-    assert "💪 Load: 360 (from effort × minutes)" in text
+    assert "💪 Load: <b>86</b>" not in text, "the card is HTML-rendered, not raw"
+    assert "💪 Load: 86 (from effort × minutes)" in text, "6 × 60 min = 360, an hour at 7 is 100"
     assert "📝 windy on the way back" in text
 
 

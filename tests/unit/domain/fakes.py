@@ -7,6 +7,7 @@ from datetime import date, datetime
 from types import TracebackType
 from typing import Any, Self
 
+from domain.coaching.thresholds import Threshold
 from domain.users.models import User
 from domain.wellness.models import CheckIn, WellnessField
 from domain.workouts.models import Activity, Workout
@@ -131,6 +132,18 @@ class FakeCheckInRepository:
         return sorted((c for c in self.rows.values() if c.user_id == user_id), key=lambda c: c.day)
 
 
+class FakeThresholdRepository:
+    def __init__(self) -> None:
+        self.rows: list[tuple[int, Threshold]] = []
+
+    async def add(self, user_id: int, threshold: Threshold) -> None:
+        self.rows.append((user_id, threshold))
+
+    async def all(self, user_id: int) -> list[Threshold]:
+        mine = [threshold for owner, threshold in self.rows if owner == user_id]
+        return sorted(mine, key=lambda threshold: threshold.valid_from)
+
+
 class FakeUnitOfWork:
     def __init__(self) -> None:
         self._users = FakeUserRepository()
@@ -138,11 +151,16 @@ class FakeUnitOfWork:
         self._workouts = FakeWorkoutRepository()
         self._records = FakeRecordRepository()
         self._checkins = FakeCheckInRepository()
+        self._thresholds = FakeThresholdRepository()
         self.commits = 0
 
     @property
     def checkins(self) -> FakeCheckInRepository:
         return self._checkins
+
+    @property
+    def thresholds(self) -> FakeThresholdRepository:
+        return self._thresholds
 
     @property
     def records(self) -> FakeRecordRepository:

@@ -5,7 +5,7 @@ from functools import partial
 
 import pytest
 
-from domain.coaching.load import LoadMethod
+from domain.coaching.load import LoadMethod, hr_training_stress, trimp_banister
 from domain.errors import InvalidValueError, NotFoundError
 from domain.users.models import Language, Units, User
 from domain.workouts.models import Activity, WorkoutDraft, WorkoutSource
@@ -41,7 +41,11 @@ async def test_a_complete_line_is_stored_with_its_load(service: WorkoutService) 
     workout = logged.workout
     assert workout.started_at == NOW - timedelta(seconds=3150), "it ended now"
     assert workout.load_method == LoadMethod.HEART_RATE
-    assert workout.load == pytest.approx(workout.hr_load, abs=0.05)
+    assert workout.hr_load is not None
+    assert workout.hr_load == pytest.approx(trimp_banister(3150, 150, 50, 190)), "raw TRIMP"
+    lthr = 50 + 0.85 * (190 - 50)
+    expected = hr_training_stress(workout.hr_load, round(lthr), 50, 190)
+    assert workout.load == pytest.approx(expected, abs=0.05), "on the one scale"
 
 
 async def test_heart_rate_and_effort_loads_are_both_kept(service: WorkoutService) -> None:
@@ -57,7 +61,8 @@ async def test_effort_alone_gives_the_session_rpe_load(service: WorkoutService) 
     logged = await service.log_text(athlete(), "strength 45 min rpe 7")
     assert isinstance(logged, Logged)
     workout = logged.workout
-    assert (workout.load, workout.load_method) == (315, LoadMethod.RPE)
+    assert (workout.load, workout.load_method) == (75, LoadMethod.RPE), "315 / 420 × 100"
+    assert workout.rpe_load == 315, "Foster's raw session load is kept"
 
 
 async def test_an_incomplete_line_asks_for_the_rest(service: WorkoutService) -> None:
