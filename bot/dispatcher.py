@@ -21,6 +21,7 @@ from db.uow import SqlUnitOfWork
 from domain.clock import Clock
 from domain.coaching.service import CoachService
 from domain.ports import TimezoneLocator
+from domain.skills.service import SkillService, StrengthService
 from domain.users.service import UserService
 from domain.workouts.service import WorkoutService
 from handlers import build_router
@@ -53,6 +54,8 @@ def build_dispatcher(deps: DispatcherDeps) -> Dispatcher:
             "users": UserService(uow, deps.clock, deps.timezones),
             "workouts": WorkoutService(uow, deps.clock),
             "coach": CoachService(uow, deps.clock),
+            "skills": SkillService(uow),
+            "strength": StrengthService(uow),
             "charts": deps.charts,
         }
 

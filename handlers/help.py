@@ -10,6 +10,7 @@ from handlers.texts import Texts
 
 MENU_COMMANDS = (
     "log", "journal", "coach", "stats", "records", "profile", "settings", "help", "export",
+    "progress", "lifts",
     "delete_me", "cancel", "start",
 )  # fmt: skip
 

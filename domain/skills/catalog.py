@@ -77,6 +77,7 @@ _ROWS: tuple[tuple[str, Activity, Measure, float, float | None, str | None], ...
     ("run_marathon_4h", Activity.RUN, Measure.TIME_OVER, _hms(4, 0), MARATHON_M, None),
     ("run_half_90", Activity.RUN, Measure.TIME_OVER, _hms(1, 30), HALF_M, None),
     ("run_marathon_3h", Activity.RUN, Measure.TIME_OVER, _hms(3, 0), MARATHON_M, None),
+    ("run_sessions_100", Activity.RUN, Measure.SESSIONS, 100, None, None),
     ("ride_first", Activity.RIDE, Measure.SESSIONS, 1, None, None),
     ("ride_20k", Activity.RIDE, Measure.DISTANCE, 20_000, None, None),
     ("ride_weeks_4", Activity.RIDE, Measure.WEEKS, 4, None, None),
@@ -88,6 +89,7 @@ _ROWS: tuple[tuple[str, Activity, Measure, float, float | None, str | None], ...
     ("ride_160k", Activity.RIDE, Measure.DISTANCE, 160_000, None, None),
     ("ride_100k_30", Activity.RIDE, Measure.SPEED_OVER, _kmh(30), 100_000, None),
     ("ride_200k", Activity.RIDE, Measure.DISTANCE, 200_000, None, None),
+    ("ride_sessions_100", Activity.RIDE, Measure.SESSIONS, 100, None, None),
     ("swim_first", Activity.SWIM, Measure.SESSIONS, 1, None, None),
     ("swim_400", Activity.SWIM, Measure.DISTANCE, 400, None, None),
     ("swim_1k", Activity.SWIM, Measure.DISTANCE, 1000, None, None),
@@ -98,6 +100,7 @@ _ROWS: tuple[tuple[str, Activity, Measure, float, float | None, str | None], ...
     ("swim_3800", Activity.SWIM, Measure.DISTANCE, 3800, None, None),
     ("swim_weeks_12", Activity.SWIM, Measure.WEEKS, 12, None, None),
     ("swim_1500_25", Activity.SWIM, Measure.TIME_OVER, _hms(0, 25), 1500, None),
+    ("swim_sessions_100", Activity.SWIM, Measure.SESSIONS, 100, None, None),
     ("strength_first", Activity.STRENGTH, Measure.SESSIONS, 1, None, None),
     ("strength_push_up_20", Activity.STRENGTH, Measure.REPS, 20, None, "push_up"),
     ("strength_weeks_4", Activity.STRENGTH, Measure.WEEKS, 4, None, None),
@@ -113,6 +116,7 @@ _ROWS: tuple[tuple[str, Activity, Measure, float, float | None, str | None], ...
     ("strength_squat_2", Activity.STRENGTH, Measure.ONE_RM, 2.0, None, "squat"),
     ("strength_bench_1_5", Activity.STRENGTH, Measure.ONE_RM, 1.5, None, "bench_press"),
     ("strength_deadlift_2_5", Activity.STRENGTH, Measure.ONE_RM, 2.5, None, "deadlift"),
+    ("strength_sessions_100", Activity.STRENGTH, Measure.SESSIONS, 100, None, None),
 )
 
 SKILL_SPORTS: tuple[Activity, ...] = (
