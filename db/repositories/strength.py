@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import datetime
 
-from sqlalchemy import ColumnElement, Select, distinct, func, select
+from sqlalchemy import ColumnElement, and_, distinct, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.tables import StrengthSetRow, WorkoutRow
@@ -56,7 +55,9 @@ class SqlStrengthRepository:
     async def _top_sets(self, user_id: int) -> dict[str, list[tuple[int, float]]]:
         """The heaviest weight per exercise and rep count: enough to find the best estimate."""
         query = (
-            select(StrengthSetRow.exercise, StrengthSetRow.reps, func.max(StrengthSetRow.weight_kg))
+            select(
+                StrengthSetRow.exercise, StrengthSetRow.reps, func.max(StrengthSetRow.weight_kg)
+            )
             .join(WorkoutRow, WorkoutRow.id == StrengthSetRow.workout_id)
             .where(_owned(user_id), StrengthSetRow.weight_kg.is_not(None))
             .group_by(StrengthSetRow.exercise, StrengthSetRow.reps)
@@ -64,22 +65,25 @@ class SqlStrengthRepository:
         )
         tops: dict[str, list[tuple[int, float]]] = defaultdict(list)
         for exercise, reps, weight in await self._session.execute(query):
-            tops[exercise].append((int(reps), float(weight)))
+            tops[exercise].append((int(reps), float(weight or 0.0)))
         return tops
 
-    def _with_exercise(self, user_id: int, exercise: str) -> Select[tuple[int, datetime]]:
+    @staticmethod
+    def _with_exercise(user_id: int, exercise: str) -> ColumnElement[bool]:
+        """The athlete's own workouts that hold at least one set of the exercise."""
         has_it = (
             select(StrengthSetRow.workout_id)
             .where(StrengthSetRow.workout_id == WorkoutRow.id, StrengthSetRow.exercise == exercise)
             .exists()
         )
-        return select(WorkoutRow.id, WorkoutRow.started_at).where(_owned(user_id), has_it)
+        return and_(_owned(user_id), has_it)
 
     async def sessions(
         self, user_id: int, exercise: str, offset: int, limit: int
     ) -> list[ExerciseSession]:
         query = (
-            self._with_exercise(user_id, exercise)
+            select(WorkoutRow.id, WorkoutRow.started_at)
+            .where(self._with_exercise(user_id, exercise))
             .order_by(WorkoutRow.started_at.desc(), WorkoutRow.id.desc())
             .offset(offset)
             .limit(limit)
@@ -102,5 +106,5 @@ class SqlStrengthRepository:
         ]
 
     async def count_sessions(self, user_id: int, exercise: str) -> int:
-        inner = self._with_exercise(user_id, exercise).subquery()
-        return int(await self._session.scalar(select(func.count()).select_from(inner)) or 0)
+        query = select(func.count(WorkoutRow.id)).where(self._with_exercise(user_id, exercise))
+        return int(await self._session.scalar(query) or 0)

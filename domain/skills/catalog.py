@@ -120,7 +120,10 @@ _ROWS: tuple[tuple[str, Activity, Measure, float, float | None, str | None], ...
 )
 
 SKILL_SPORTS: tuple[Activity, ...] = (
-    Activity.RUN, Activity.RIDE, Activity.SWIM, Activity.STRENGTH
+    Activity.RUN,
+    Activity.RIDE,
+    Activity.SWIM,
+    Activity.STRENGTH,
 )
 # The profile's sports name what the athlete does before the journal shows it.
 PROFILE_SPORTS: dict[Sport, tuple[Activity, ...]] = {
@@ -152,6 +155,4 @@ def milestones(sport: Activity) -> tuple[Milestone, ...]:
 
 def timed_distances(sport: Activity) -> frozenset[float]:
     """The distances whose best time (or speed) some milestone of the sport measures."""
-    return frozenset(
-        m.distance_m for m in milestones(sport) if m.distance_m is not None
-    )
+    return frozenset(m.distance_m for m in milestones(sport) if m.distance_m is not None)

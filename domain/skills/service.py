@@ -25,8 +25,8 @@ class SkillReport:
 
     def card(self, sport: Activity | None) -> SportProgress | None:
         """The sport asked for when the athlete does it, else the first one they do."""
-        chosen = [item for item in self.sports if item.sport is sport]
-        return (chosen or list(self.sports) or [None])[0]
+        chosen = [item for item in self.sports if item.sport is sport] or list(self.sports)
+        return chosen[0] if chosen else None
 
 
 def sports_of(user: User, workouts: list[Workout]) -> list[Activity]:

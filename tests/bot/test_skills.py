@@ -35,7 +35,9 @@ async def test_progress_in_russian(chat: Harness) -> None:
 async def test_the_next_milestone_has_a_progress_bar(chat: Harness) -> None:
     await chat.send("/log ride 10 km 30 min")
     text = (await chat.send("/progress")).text or ""
-    assert "🎯 Next: Ride 20 km in one go\n▰▰▰▰▰▱▱▱▱▱ 50%\nBest: 10.00 km → target 20.00 km" in text
+    assert (
+        "🎯 Next: Ride 20 km in one go\n▰▰▰▰▰▱▱▱▱▱ 50%\nBest: 10.00 km → target 20.00 km" in text
+    )
 
 
 async def test_progress_switches_sport_with_its_buttons(chat: Harness) -> None:
@@ -81,7 +83,10 @@ async def test_lifts_show_the_best_estimate_and_the_history(chat: Harness) -> No
     history = await chat.press("Squat")
     lines = (history.text or "").splitlines()
     assert "🏋️ Squat: history" in lines[0]
-    assert lines.count("📅 Tue 24 Nov, 08:00: 5×5 × 100 kg · est. 1RM ≈ 116.7 kg · Volume 2500 kg") == 2
+    assert (
+        lines.count("📅 Tue 24 Nov, 08:00: 5×5 × 100 kg · est. 1RM ≈ 116.7 kg · Volume 2500 kg")
+        == 2
+    )
     assert "Page 1 of 1" in (history.text or "")
     back = await chat.press("All lifts")
     assert "Squat: best est. 1RM 116.7 kg" in (back.text or "")

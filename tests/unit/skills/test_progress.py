@@ -149,7 +149,9 @@ def test_weeks_start_at_the_athletes_own_midnight() -> None:
     moscow = ZoneInfo("Europe/Moscow")
     sunday_night = datetime(2026, 11, 22, 23, 30, tzinfo=moscow).astimezone(UTC)
     monday_early = datetime(2026, 11, 23, 0, 30, tzinfo=moscow).astimezone(UTC)
-    late, early = (replace(session(Activity.RUN), started_at=at) for at in (sunday_night, monday_early))
+    late, early = (
+        replace(session(Activity.RUN), started_at=at) for at in (sunday_night, monday_early)
+    )
     assert week_of(early, moscow) == week_of(late, moscow) + 1
     assert week_of(early, UTC_ZONE) == week_of(late, UTC_ZONE), "both are Sunday in UTC"
 
