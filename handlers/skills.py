@@ -8,7 +8,6 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from domain.skills.catalog import WEEKLY_SESSIONS
 from domain.skills.service import SkillReport, SkillService
 from domain.users.models import User
 from domain.workouts.models import Activity
@@ -38,11 +37,7 @@ def progress_keyboard(
 
 def render_progress(report: SkillReport, sport: Activity | None, user: User, t: Texts) -> str:
     return t.render(
-        "skills/progress.html",
-        card=report.card(sport),
-        user=user,
-        weekly=WEEKLY_SESSIONS,
-        shown=REACHED_SHOWN,
+        "skills/progress.html", card=report.card(sport), user=user, shown=REACHED_SHOWN
     )
 
 

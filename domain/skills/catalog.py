@@ -45,6 +45,11 @@ class Milestone:
     def needs_weight(self) -> bool:
         return self.measure is Measure.ONE_RM
 
+    @property
+    def weekly_sessions(self) -> int:
+        """How many sessions make a week count, for the weeks-in-a-row milestones."""
+        return WEEKLY_SESSIONS
+
 
 def _hms(hours: int, minutes: int, seconds: int = 0) -> float:
     return float(hours * 3600 + minutes * 60 + seconds)

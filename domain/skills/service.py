@@ -21,7 +21,6 @@ HISTORY_PAGE_SIZE = 5
 @dataclass(frozen=True, slots=True)
 class SkillReport:
     sports: tuple[SportProgress, ...]
-    weight_known: bool
 
     def card(self, sport: Activity | None) -> SportProgress | None:
         """The sport asked for when the athlete does it, else the first one they do."""
@@ -50,7 +49,7 @@ class SkillService:
         cards = tuple(
             sport_progress(workouts, sport, weight, zone) for sport in sports_of(user, workouts)
         )
-        return SkillReport(cards, weight_known=weight is not None)
+        return SkillReport(cards)
 
 
 class StrengthService:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from tests.bot.conftest import ANNA, Harness
+from bot.i18n import I18n
+from domain.skills.progress import reached_by
+from domain.users.models import Language, Units, User
+from domain.workouts.models import Activity, Workout, WorkoutSource
+from tests.bot.conftest import ANNA, NOW, Harness
 
 
 async def test_progress_after_runs_shows_the_level_and_the_next_milestone(chat: Harness) -> None:
@@ -12,7 +16,7 @@ async def test_progress_after_runs_shows_the_level_and_the_next_milestone(chat: 
     text = card.text or ""
     assert "📈 Progress · 🏃 Run" in text
     assert "Level <b>4</b>" not in text, "rendered as HTML"
-    assert "Level 4 · milestones reached: 4 of 19 so far" in text
+    assert "Level 4 · 4 of 19 milestones reached so far" in text
     assert "🎯 Next: 4 weeks in a row, 2+ sessions each" in text
     assert "▰▰▱▱▱▱▱▱▱▱ 25%\nBest: 1 wk → target 4 wk" in text
     assert "— Run 5 km under 30:00" in text
@@ -123,3 +127,34 @@ async def test_without_workouts_progress_and_lifts_explain_what_to_do(chat: Harn
     assert "Nothing to measure yet" in (progress.text or "")
     lifts = await chat.send("/lifts")
     assert "No strength sets yet" in (lifts.text or "")
+
+
+def test_the_milestones_a_new_workout_reached_render_for_its_card() -> None:
+    earlier = [Workout(1, ANNA, Activity.RUN, NOW, WorkoutSource.TEXT, 1200, 3000.0)]
+    new = Workout(2, ANNA, Activity.RUN, NOW, WorkoutSource.TEXT, 24 * 60, 5000.0)
+    reached = reached_by(new, earlier, None, "UTC")
+    user = User(ANNA, "Anna", None, Language.RU, Units.METRIC, "UTC", NOW)
+    text = I18n().texts(Language.RU).render("skills/reached.html", milestones=reached, user=user)
+    assert text.splitlines() == [
+        "🎖 Новая веха: Пробежать 5 км без остановки",
+        "🎖 Новая веха: Пробежать 5 км быстрее 30:00",
+        "🎖 Новая веха: Пробежать 5 км быстрее 25:00",
+    ]
+
+
+async def test_a_crafted_sport_shows_only_her_own_cards(chat: Harness) -> None:
+    await chat.send("/log run 5k 27:40")
+    card = await chat.send("/progress")
+    chat.telegram.user_sends_callback_raw(ANNA, card.message_id, "sk:yoga")
+    await chat.deliver()
+    assert "📈 Progress · 🏃 Run" in (chat.last().text or "")
+
+
+async def test_deleting_a_workout_takes_its_milestones_back(chat: Harness) -> None:
+    await chat.send("/log run 3k 20:00")
+    await chat.send("/log run 10k 58:00")
+    await chat.press("Delete")
+    await chat.press("Yes, delete")
+    text = (await chat.send("/progress")).text or ""
+    assert "Level 2 ·" in text
+    assert "🎯 Next: Run 5 km without stopping" in text
