@@ -32,10 +32,10 @@ class Bests:
     one_rm_kg: dict[str, float] = field(default_factory=dict)
     reps: dict[str, int] = field(default_factory=dict)
     weeks: int = 0
-    _week: int | None = None
-    _in_week: int = 0
-    _streak: int = 0
-    _last_full_week: int | None = None
+    _week: int | None = field(default=None, init=False, repr=False)
+    _in_week: int = field(default=0, init=False, repr=False)
+    _streak: int = field(default=0, init=False, repr=False)
+    _last_full_week: int | None = field(default=None, init=False, repr=False)
 
     def add(self, workout: Workout, zone: ZoneInfo) -> None:
         """Take in the sport's next workout; workouts come in the order they started."""

@@ -12,33 +12,36 @@ from domain.skills.catalog import Measure, Milestone, milestones
 from domain.workouts.models import Activity, Workout
 
 SPEED_TOLERANCE = 1e-9
+
+
+def _speed(milestone: Milestone, bests: Bests) -> float | None:
+    distance = milestone.distance_m or 0.0
+    seconds = bests.fastest_s.get(distance)
+    return distance / seconds if seconds else None
+
+
 _VALUES: dict[Measure, Callable[[Milestone, Bests], float | None]] = {
     Measure.SESSIONS: lambda _, b: float(b.sessions),
     Measure.DISTANCE: lambda _, b: b.longest_m,
     Measure.TIME_OVER: lambda m, b: b.fastest_s.get(m.distance_m or 0.0),
-    Measure.SPEED_OVER: lambda m, b: (
-        (m.distance_m or 0.0) / b.fastest_s[m.distance_m or 0.0]
-        if m.distance_m in b.fastest_s
-        else None
-    ),
+    Measure.SPEED_OVER: _speed,
     Measure.ONE_RM: lambda m, b: b.one_rm_kg.get(m.exercise or ""),
-    Measure.REPS: lambda m, b: float(b.reps[m.exercise or ""]) if m.exercise in b.reps else None,
+    Measure.REPS: lambda m, b: float(b.reps.get(m.exercise or "", 0)),
     Measure.WEEKS: lambda _, b: float(b.weeks),
 }
 
 
 @dataclass(frozen=True, slots=True)
 class Progress:
-    """The current best against the target, in SI units (kg for lifts); ratio in 0..1."""
+    """The current best against the target, in SI units (kg for lifts); ratio in 0..1.
+
+    No target means the milestone needs the athlete's body weight, which is not known.
+    """
 
     milestone: Milestone
     current: float | None
     target: float | None
     ratio: float
-
-    @property
-    def missing_weight(self) -> bool:
-        return self.target is None
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +73,7 @@ def target_of(milestone: Milestone, weight_kg: float | None) -> float | None:
 
 
 def progress_of(milestone: Milestone, bests: Bests, weight_kg: float | None) -> Progress:
+    """Times progress as target / best, everything else as best / target, capped at 1."""
     current = _VALUES[milestone.measure](milestone, bests) or None
     target = target_of(milestone, weight_kg)
     if current is None or target is None:
