@@ -22,6 +22,7 @@ from domain.clock import Clock
 from domain.coaching.service import CoachService
 from domain.coaching.threshold_service import ThresholdService
 from domain.ports import TimezoneLocator
+from domain.skills.service import SkillService, StrengthService
 from domain.users.service import UserService
 from domain.wellness.service import CheckInService
 from domain.workouts.service import WorkoutService
@@ -57,6 +58,8 @@ def build_dispatcher(deps: DispatcherDeps) -> Dispatcher:
             "coach": CoachService(uow, deps.clock),
             "checkins": CheckInService(uow, deps.clock),
             "thresholds": ThresholdService(uow, deps.clock),
+            "skills": SkillService(uow),
+            "strength": StrengthService(uow),
             "charts": deps.charts,
         }
 

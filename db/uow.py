@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from db.repositories.checkins import SqlCheckInRepository
 from db.repositories.records import SqlRecordRepository
+from db.repositories.strength import SqlStrengthRepository
 from db.repositories.thresholds import SqlThresholdRepository
 from db.repositories.updates import SqlUpdateLog
 from db.repositories.users import SqlUserRepository
@@ -35,6 +36,7 @@ class SqlUnitOfWork:
         self.records = SqlRecordRepository(self.session)
         self.checkins = SqlCheckInRepository(self.session)
         self.thresholds = SqlThresholdRepository(self.session)
+        self.strength = SqlStrengthRepository(self.session)
         self._update_id: int | None = None
 
     async def __aenter__(self) -> Self:

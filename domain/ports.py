@@ -7,6 +7,7 @@ from types import TracebackType
 from typing import Protocol, Self
 
 from domain.coaching.ports import ThresholdRepository
+from domain.skills.ports import StrengthRepository
 from domain.users.models import User
 from domain.wellness.ports import CheckInRepository
 from domain.workouts.ports import RecordRepository, WorkoutRepository
@@ -50,6 +51,9 @@ class UnitOfWork(Protocol):
 
     @property
     def thresholds(self) -> ThresholdRepository: ...
+
+    @property
+    def strength(self) -> StrengthRepository: ...
 
     async def __aenter__(self) -> Self: ...
 

@@ -9,8 +9,8 @@ from aiogram.types import BotCommand, Message
 from handlers.texts import Texts
 
 MENU_COMMANDS = (
-    "log", "journal", "checkin", "coach", "zones", "stats", "records", "profile", "settings",
-    "help", "export", "delete_me", "cancel", "start",
+    "log", "journal", "checkin", "coach", "zones", "progress", "lifts", "stats",
+    "records", "profile", "settings", "help", "export", "delete_me", "cancel", "start",
 )  # fmt: skip
 
 

@@ -8,6 +8,7 @@ from types import TracebackType
 from typing import Any, Self
 
 from domain.coaching.thresholds import Threshold
+from domain.skills.lifts import ExerciseSession, ExerciseSummary
 from domain.users.models import User
 from domain.wellness.models import CheckIn, WellnessField
 from domain.workouts.models import Activity, Workout
@@ -144,6 +145,50 @@ class FakeThresholdRepository:
         return sorted(mine, key=lambda threshold: threshold.valid_from)
 
 
+class FakeStrengthRepository:
+    """Reads the strength sets of the fake journal, as the SQL one reads its tables."""
+
+    def __init__(self, workouts: FakeWorkoutRepository) -> None:
+        self._workouts = workouts
+
+    def _sessions(self, user_id: int, exercise: str) -> list[ExerciseSession]:
+        return [
+            ExerciseSession(w.id, w.started_at, tuple(s for s in w.sets if s.exercise == exercise))
+            for w in self._workouts._mine(user_id, None)
+            if any(s.exercise == exercise for s in w.sets)
+        ]
+
+    async def exercises(self, user_id: int) -> list[ExerciseSummary]:
+        names = {s.exercise for w in self._workouts._mine(user_id, None) for s in w.sets}
+        summaries = []
+        for name in names:
+            sessions = self._sessions(user_id, name)
+            sets = [s for session in sessions for s in session.sets]
+            tops: dict[int, float] = {}
+            for item in sets:
+                if item.weight_kg:
+                    tops[item.reps] = max(tops.get(item.reps, 0.0), item.weight_kg)
+            summaries.append(
+                ExerciseSummary(
+                    exercise=name,
+                    sessions=len(sessions),
+                    last_at=sessions[0].started_at,
+                    volume_kg=sum(s.volume_kg for s in sets),
+                    reps=sum(s.sets * s.reps for s in sets),
+                    top_sets=tuple(sorted(tops.items())),
+                )
+            )
+        return sorted(summaries, key=lambda s: (-s.last_at.timestamp(), s.exercise))
+
+    async def sessions(
+        self, user_id: int, exercise: str, offset: int, limit: int
+    ) -> list[ExerciseSession]:
+        return self._sessions(user_id, exercise)[offset : offset + limit]
+
+    async def count_sessions(self, user_id: int, exercise: str) -> int:
+        return len(self._sessions(user_id, exercise))
+
+
 class FakeUnitOfWork:
     def __init__(self) -> None:
         self._users = FakeUserRepository()
@@ -152,6 +197,7 @@ class FakeUnitOfWork:
         self._records = FakeRecordRepository()
         self._checkins = FakeCheckInRepository()
         self._thresholds = FakeThresholdRepository()
+        self._strength = FakeStrengthRepository(self._workouts)
         self.commits = 0
 
     @property
@@ -161,6 +207,10 @@ class FakeUnitOfWork:
     @property
     def thresholds(self) -> FakeThresholdRepository:
         return self._thresholds
+
+    @property
+    def strength(self) -> FakeStrengthRepository:
+        return self._strength
 
     @property
     def records(self) -> FakeRecordRepository:
