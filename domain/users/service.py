@@ -8,6 +8,12 @@ from typing import Any
 
 from domain.clock import EPOCH, Clock
 from domain.errors import InvalidValueError, NotFoundError
+from domain.notifications.schedule import (
+    parse_local_time,
+    rescheduled,
+    schedule_inputs,
+    time_of_minute,
+)
 from domain.ports import TimezoneLocator, UnitOfWork
 from domain.users import validation
 from domain.users.models import (
@@ -52,6 +58,7 @@ class UserService:
         async with self._uow:
             user = await self._uow.users.get(identity.id)
             if user is None:
+                now = self._clock()
                 language = Language.from_telegram(identity.language_code)
                 user = User(
                     id=identity.id,
@@ -60,13 +67,18 @@ class UserService:
                     language=language,
                     units=Units.METRIC,
                     timezone=DEFAULT_TIMEZONE[language],
-                    created_at=self._clock(),
+                    created_at=now,
                 )
+                user = rescheduled(user, now)
                 await self._uow.users.add(user)
                 await self._uow.commit()
                 return user, True
-            if (user.first_name, user.username) != (identity.first_name, identity.username):
+            known = (user.first_name, user.username, user.bot_blocked_at)
+            if known != (identity.first_name, identity.username, None):
+                # Writing to the bot again means it is no longer blocked: notifications resume.
                 user = replace(user, first_name=identity.first_name, username=identity.username)
+                if user.bot_blocked_at is not None:
+                    user = rescheduled(replace(user, bot_blocked_at=None), self._clock())
                 await self._uow.users.save(user)
                 await self._uow.commit()
             return user, False
@@ -158,6 +170,16 @@ class UserService:
 
         return await self._change(user_id, apply)
 
+    async def set_reminder_time(self, user_id: int, text: str) -> User:
+        """Remind at a typed local time (HH:MM); anything else is refused and nothing changes."""
+        at = parse_local_time(text)
+        return await self._change(user_id, lambda u: replace(u, reminder_time=at))
+
+    async def set_reminder_minute(self, user_id: int, minute: int) -> User:
+        """Remind at a local time given as minutes after midnight (a button's choice)."""
+        at = time_of_minute(minute)
+        return await self._change(user_id, lambda u: replace(u, reminder_time=at))
+
     async def export(self, user_id: int) -> dict[str, Any]:
         """Everything stored about the athlete, as plain JSON-ready data."""
         async with self._uow:
@@ -165,11 +187,13 @@ class UserService:
             if user is None:
                 raise NotFoundError()
             workouts = await self._uow.workouts.since(user_id, EPOCH)
+            notifications = await self._uow.notifications.of_user(user_id)
         return {
             "format": "coachbot-export",
             "version": 1,
             "user": _jsonable(asdict(user)),
             "workouts": [_jsonable(asdict(workout)) for workout in workouts],
+            "notifications": [_jsonable(asdict(notice)) for notice in notifications],
         }
 
     async def delete(self, user_id: int) -> bool:
@@ -185,6 +209,8 @@ class UserService:
             if user is None:
                 raise NotFoundError()
             changed = apply(user)
+            if schedule_inputs(changed) != schedule_inputs(user):
+                changed = rescheduled(changed, self._clock())
             if changed != user:
                 await self._uow.users.save(changed)
                 await self._uow.commit()
