@@ -20,13 +20,16 @@ from aiogram.enums import ParseMode
 from aiogram.fsm.storage.base import BaseEventIsolation, BaseStorage
 from aiogram.fsm.storage.redis import RedisEventIsolation, RedisStorage
 from aiohttp import web
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.charts import MatplotlibCharts
 from bot.commands import set_command_menus
 from bot.dispatcher import DispatcherDeps, build_dispatcher
 from bot.geo import OfflineTimezoneLocator
 from bot.i18n import I18n
+from bot.notifier import TelegramNotifier
 from bot.settings import WEBHOOK_PATH, Settings, SettingsError
 from bot.web import build_web_app
 from db.engine import create_engine, create_session_factory, is_sqlite
@@ -34,7 +37,7 @@ from db.fsm_storage import SqlStorage
 from db.migrate import is_current, upgrade
 from db.uow import SqlUnitOfWork
 from domain.clock import utc_now
-from scheduler.jobs import prune_processed_updates
+from scheduler.jobs import prune_processed_updates, send_due_digests, send_due_reminders
 from scheduler.setup import Tick, build_scheduler
 
 logger = logging.getLogger(__name__)
@@ -125,11 +128,30 @@ async def build_application(
 
 def _ticks(app: Application) -> list[Tick]:
     sessions = create_session_factory(app.engine)
+    notifier = TelegramNotifier(app.bot, app.i18n, MatplotlibCharts())
+
+    def uow() -> SqlUnitOfWork:
+        return SqlUnitOfWork(sessions, utc_now)
 
     async def prune() -> int:
-        return await prune_processed_updates(lambda: SqlUnitOfWork(sessions, utc_now), utc_now)
+        return await prune_processed_updates(uow, utc_now)
 
-    return [Tick(name="prune_processed_updates", every=timedelta(hours=1), run=prune)]
+    async def reminders() -> int:
+        return await send_due_reminders(uow, utc_now, notifier)
+
+    async def digests() -> int:
+        return await send_due_digests(uow, utc_now, notifier)
+
+    return [
+        Tick(name="prune_processed_updates", every=timedelta(hours=1), run=prune),
+        Tick(name="send_due_reminders", every=timedelta(seconds=60), run=reminders),
+        Tick(name="send_due_digests", every=timedelta(seconds=60), run=digests),
+    ]
+
+
+def build_app_scheduler(app: Application) -> AsyncIOScheduler:
+    """The scheduler with every tick of the application (also run by the sandbox)."""
+    return build_scheduler(_ticks(app))
 
 
 @contextlib.asynccontextmanager
@@ -150,7 +172,7 @@ async def run(settings: Settings) -> None:
     """`coachbot run`: bot (polling or webhook), web app and scheduler in one process."""
     engine = await prepare_database(settings)
     app = await build_application(settings, engine)
-    scheduler = build_scheduler(_ticks(app))
+    scheduler = build_app_scheduler(app)
     try:
         await set_command_menus(app.bot, app.i18n)
         async with _web(app):

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from bot.app import build_application, prepare_database
+from bot.app import build_app_scheduler, build_application, prepare_database
 from bot.commands import set_command_menus
 from bot.sandbox.session import InProcessSession
 from bot.sandbox.telegram import FakeTelegram, SentMessage
@@ -191,6 +191,7 @@ async def chat(
     fake.add_user(user_id, name, language_code=language)
     app = await build_application(settings, engine, session=InProcessSession(fake))
     await set_command_menus(app.bot, app.i18n)
+    scheduler = build_app_scheduler(app)  # reminders and digests reach the sandbox chat too
 
     async def feed(update: dict[str, Any]) -> Any:
         return await app.dispatcher.feed_raw_update(app.bot, update)
@@ -202,6 +203,7 @@ async def chat(
         file=stdout,
     )
     print("Type /start to begin, :help for sandbox commands.", file=stdout)
+    scheduler.start()
     try:
         while True:
             print("\n> ", end="", file=stdout, flush=True)
@@ -209,6 +211,7 @@ async def chat(
             if not line or not await sandbox.handle(line):
                 break
     finally:
+        scheduler.shutdown(wait=False)
         await app.dispatcher.storage.close()
         await app.bot.session.close()
         await engine.dispose()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import ColumnElement, and_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.tables import NotificationRow, UserRow
@@ -48,7 +48,7 @@ class SqlNotificationLog:
         retry = (
             update(NotificationRow)
             .where(
-                *self._key(user_id, kind, local_date),
+                self._key(user_id, kind, local_date),
                 NotificationRow.state == NoticeState.FAILED.value,
                 NotificationRow.attempts < MAX_ATTEMPTS,
             )
@@ -61,7 +61,7 @@ class SqlNotificationLog:
     ) -> None:
         statement = (
             update(NotificationRow)
-            .where(*self._key(user_id, kind, local_date))
+            .where(self._key(user_id, kind, local_date))
             .values(state=state.value, at=at)
         )
         await self._session.execute(statement)
@@ -80,8 +80,8 @@ class SqlNotificationLog:
         ]
 
     @staticmethod
-    def _key(user_id: int, kind: NoticeKind, local_date: date) -> tuple[object, ...]:
-        return (
+    def _key(user_id: int, kind: NoticeKind, local_date: date) -> ColumnElement[bool]:
+        return and_(
             NotificationRow.user_id == user_id,
             NotificationRow.kind == kind.value,
             NotificationRow.local_date == local_date,
