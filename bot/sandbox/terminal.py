@@ -177,6 +177,16 @@ class Sandbox:
         return self._confirmed
 
 
+async def show_arrivals(sandbox: Sandbox, every: float = 1.0) -> None:
+    """What the scheduler sends (reminders, digests) shows up without waiting for a line."""
+    while True:
+        await asyncio.sleep(every)
+        before = dict(sandbox.screen.shown)
+        sandbox.screen.update(sandbox.fake.messages(sandbox.user_id))
+        if sandbox.screen.shown != before:
+            print("\n> ", end="", file=sandbox.screen.out, flush=True)
+
+
 async def chat(
     settings: Settings,
     *,
@@ -204,6 +214,7 @@ async def chat(
     )
     print("Type /start to begin, :help for sandbox commands.", file=stdout)
     scheduler.start()
+    arrivals = asyncio.create_task(show_arrivals(sandbox))
     try:
         while True:
             print("\n> ", end="", file=stdout, flush=True)
@@ -211,6 +222,7 @@ async def chat(
             if not line or not await sandbox.handle(line):
                 break
     finally:
+        arrivals.cancel()
         scheduler.shutdown(wait=False)
         await app.dispatcher.storage.close()
         await app.bot.session.close()
