@@ -44,13 +44,14 @@ def training_weekdays(user: User) -> frozenset[int]:
 
 
 def next_reminder(user: User, after: datetime) -> datetime | None:
-    if not user.notifications.reminders:
+    """None when turned off, or before onboarding is done (a bare /start is no consent)."""
+    if not user.notifications.reminders or user.onboarded_at is None:
         return None
     return next_at(after, ZoneInfo(user.timezone), user.reminder_time, training_weekdays(user))
 
 
 def next_digest(user: User, after: datetime) -> datetime | None:
-    if not user.notifications.digests:
+    if not user.notifications.digests or user.onboarded_at is None:
         return None
     return next_at(after, ZoneInfo(user.timezone), DIGEST_TIME, {DIGEST_WEEKDAY})
 
@@ -75,6 +76,7 @@ def schedule_inputs(user: User) -> tuple[object, ...]:
     """What the next moments depend on: a change here reschedules them."""
     notifications = user.notifications
     return (
+        user.onboarded_at is None,
         user.reminder_time,
         user.timezone,
         user.profile.days,

@@ -36,6 +36,7 @@ async def athletes(sessions: Sessions, *ids: int) -> None:
             SqlUnitOfWork(sessions, lambda: CREATED), lambda: CREATED, FakeTimezones()
         )
         await users.ensure(TelegramIdentity(user_id, f"U{user_id}", None, "ru"))
+        await users.complete_onboarding(user_id)
 
 
 async def stored(sessions: Sessions, user_id: int) -> User:

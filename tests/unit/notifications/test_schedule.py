@@ -27,7 +27,7 @@ EVERY_DAY = range(7)
 
 
 def athlete(timezone: str = "Europe/Moscow", **changes: object) -> User:
-    user = User(7, "Anna", None, Language.EN, Units.METRIC, timezone, NOW)
+    user = User(7, "Anna", None, Language.EN, Units.METRIC, timezone, NOW, onboarded_at=NOW)
     return replace(user, **changes)  # type: ignore[arg-type]
 
 
@@ -53,6 +53,11 @@ def test_no_training_days_chosen_means_every_day() -> None:
     assert next_reminder(user, datetime(2026, 11, 25, 4, 0, tzinfo=UTC)) == datetime(
         2026, 11, 26, 4, 0, tzinfo=UTC
     )
+
+
+def test_nothing_is_scheduled_before_onboarding_is_done() -> None:
+    user = rescheduled(athlete(onboarded_at=None), NOW)
+    assert (user.next_reminder_at, user.next_digest_at) == (None, None)
 
 
 def test_turned_off_means_no_moment_at_all() -> None:

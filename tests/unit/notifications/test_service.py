@@ -46,7 +46,10 @@ def notifier() -> FakeNotifier:
 
 async def athlete(uow: FakeUnitOfWork, clock: Clock, user_id: int = 7) -> User:
     users = UserService(uow, clock, FakeTimezones())
-    user, _ = await users.ensure(TelegramIdentity(user_id, "Anna", None, "ru"))
+    user, created = await users.ensure(TelegramIdentity(user_id, "Anna", None, "ru"))
+    if created:
+        assert user.next_reminder_at is None, "nothing before onboarding"
+        user = await users.complete_onboarding(user_id)
     return user
 
 
