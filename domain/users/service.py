@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import asdict, replace
+from datetime import datetime
 from typing import Any
 
 from domain.clock import EPOCH, Clock
@@ -58,7 +59,6 @@ class UserService:
         async with self._uow:
             user = await self._uow.users.get(identity.id)
             if user is None:
-                now = self._clock()
                 language = Language.from_telegram(identity.language_code)
                 user = User(
                     id=identity.id,
@@ -67,9 +67,8 @@ class UserService:
                     language=language,
                     units=Units.METRIC,
                     timezone=DEFAULT_TIMEZONE[language],
-                    created_at=now,
+                    created_at=self._clock(),
                 )
-                user = rescheduled(user, now)
                 await self._uow.users.add(user)
                 await self._uow.commit()
                 return user, True
@@ -136,7 +135,7 @@ class UserService:
         """Mark onboarding done once; finishing it again keeps the first date."""
         now = self._clock()
         return await self._change(
-            user_id, lambda u: replace(u, onboarded_at=u.onboarded_at or now)
+            user_id, lambda u: replace(u, onboarded_at=u.onboarded_at or now), now
         )
 
     async def set_language(self, user_id: int, language: Language) -> User:
@@ -203,14 +202,16 @@ class UserService:
             await self._uow.commit()
             return deleted
 
-    async def _change(self, user_id: int, apply: Callable[[User], User]) -> User:
+    async def _change(
+        self, user_id: int, apply: Callable[[User], User], now: datetime | None = None
+    ) -> User:
         async with self._uow:
             user = await self._uow.users.get(user_id)
             if user is None:
                 raise NotFoundError()
             changed = apply(user)
             if schedule_inputs(changed) != schedule_inputs(user):
-                changed = rescheduled(changed, self._clock())
+                changed = rescheduled(changed, now or self._clock())
             if changed != user:
                 await self._uow.users.save(changed)
                 await self._uow.commit()
