@@ -27,10 +27,12 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.charts import MatplotlibCharts
 from bot.commands import set_command_menus
 from bot.dispatcher import DispatcherDeps, build_dispatcher
 from bot.geo import OfflineTimezoneLocator
 from bot.i18n import I18n
+from bot.notifier import TelegramNotifier
 from bot.settings import WEBHOOK_PATH, Settings, SettingsError
 from bot.web import build_web_app
 from db.engine import create_engine, create_session_factory, is_sqlite
@@ -39,13 +41,14 @@ from db.leases import SqlLease
 from db.migrate import is_current, upgrade
 from db.uow import SqlUnitOfWork
 from domain.clock import utc_now
-from scheduler.jobs import prune_processed_updates
-from scheduler.setup import Tick, build_scheduler
+from scheduler.jobs import prune_processed_updates, send_due_digests, send_due_reminders
+from scheduler.setup import Running, Tick, build_scheduler, drain
 
 logger = logging.getLogger(__name__)
 
 LEASE_NAME = "scheduler"
 LEASE_TTL = timedelta(seconds=90)
+JOB_DRAIN_SECONDS = 15.0
 
 
 @dataclass(slots=True)
@@ -133,9 +136,19 @@ async def build_application(
 
 def _ticks(app: Application) -> list[Tick]:
     sessions = create_session_factory(app.engine)
+    notifier = TelegramNotifier(app.bot, app.i18n, MatplotlibCharts())
+
+    def uow() -> SqlUnitOfWork:
+        return SqlUnitOfWork(sessions, utc_now)
 
     async def prune() -> int:
-        return await prune_processed_updates(lambda: SqlUnitOfWork(sessions, utc_now), utc_now)
+        return await prune_processed_updates(uow, utc_now)
+
+    async def reminders() -> int:
+        return await send_due_reminders(uow, utc_now, notifier)
+
+    async def digests() -> int:
+        return await send_due_digests(uow, utc_now, notifier)
 
     async def keep_lease() -> None:
         """Renewing the lease is done by the guard around every tick; this one only ticks."""
@@ -143,6 +156,8 @@ def _ticks(app: Application) -> list[Tick]:
     return [
         Tick(name="scheduler_lease", every=LEASE_TTL / 3, run=keep_lease),
         Tick(name="prune_processed_updates", every=timedelta(hours=1), run=prune),
+        Tick(name="send_due_reminders", every=timedelta(seconds=60), run=reminders),
+        Tick(name="send_due_digests", every=timedelta(seconds=60), run=digests),
     ]
 
 
@@ -152,17 +167,20 @@ def _lease(app: Application) -> SqlLease:
 
 
 @contextlib.asynccontextmanager
-async def _scheduler(app: Application) -> AsyncIterator[AsyncIOScheduler | None]:
+async def scheduler_running(app: Application) -> AsyncIterator[AsyncIOScheduler | None]:
     """The scheduler, when this process runs one; it runs jobs only while it holds the lease."""
     if not app.settings.run_scheduler:
         yield None
         return
     lease = _lease(app)
-    scheduler = build_scheduler(_ticks(app), lease)
+    running: Running = set()
+    scheduler = build_scheduler(_ticks(app), lease, running)
     scheduler.start()
     try:
         yield scheduler
     finally:
+        scheduler.pause()  # no new jobs; shutdown() would cancel the ones in flight
+        await drain(running, JOB_DRAIN_SECONDS)
         scheduler.shutdown(wait=False)
         await lease.release()
 
@@ -187,7 +205,7 @@ async def run(settings: Settings) -> None:
     app = await build_application(settings, engine)
     try:
         await set_command_menus(app.bot, app.i18n)
-        async with _web(app), _scheduler(app):
+        async with _web(app), scheduler_running(app):
             if settings.webhook_url:
                 await _serve_webhook(app)
             else:
@@ -203,7 +221,7 @@ async def run_scheduler(settings: Settings) -> None:
     engine = await prepare_database(settings)
     app = await build_application(settings, engine)
     try:
-        async with _scheduler(app):
+        async with scheduler_running(app):
             logger.info("scheduler running; jobs run while this process holds the lease")
             await _until_signal()
     finally:

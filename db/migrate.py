@@ -47,5 +47,29 @@ async def _run(engine: AsyncEngine, action: object) -> None:
         action(config)  # type: ignore[operator]
 
     async with engine.connect() as connection:
-        await connection.run_sync(run)
-        await connection.commit()
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            await connection.run_sync(_sqlite_foreign_keys, on=False)
+        try:
+            await connection.run_sync(run)
+            await connection.commit()
+        finally:
+            if sqlite:
+                await connection.run_sync(_sqlite_foreign_keys, on=True)
+
+
+def _sqlite_foreign_keys(connection: Connection, *, on: bool) -> None:
+    """SQLite alters a table by copying it and dropping the old one; with foreign keys on,
+    that drop cascades and deletes every row that refers to the table (all the workouts of
+    every user when `users` is rebuilt). The pragma only works outside a transaction, so it
+    is sent on the driver connection before SQLAlchemy begins one."""
+    cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(f"PRAGMA foreign_keys={'ON' if on else 'OFF'}")
+        if on:
+            cursor.execute("PRAGMA foreign_key_check")
+            broken = cursor.fetchall()
+            if broken:
+                raise RuntimeError(f"migration left rows with dangling references: {broken}")
+    finally:
+        cursor.close()

@@ -82,6 +82,10 @@ class UserRow(Base):
     created_at: Mapped[datetime] = mapped_column()
     onboarded_at: Mapped[datetime | None] = mapped_column()
     start_link: Mapped[str | None] = mapped_column(String(64))
+    reminder_minute: Mapped[int] = mapped_column(SmallInteger, server_default="1080")
+    next_reminder_at: Mapped[datetime | None] = mapped_column(index=True)
+    next_digest_at: Mapped[datetime | None] = mapped_column(index=True)
+    bot_blocked_at: Mapped[datetime | None] = mapped_column()
 
 
 class ProcessedUpdateRow(Base):
@@ -187,3 +191,18 @@ class ThresholdRow(Base):
     kind: Mapped[str] = mapped_column(String(16))
     value: Mapped[float | None] = mapped_column(Float)
     valid_from: Mapped[datetime] = mapped_column()
+
+
+class NotificationRow(Base):
+    """One reminder or digest per athlete, kind and local day: the claim that stops doubles."""
+
+    __tablename__ = "notifications"
+
+    user_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    local_date: Mapped[date] = mapped_column(primary_key=True)
+    state: Mapped[str] = mapped_column(String(16))
+    at: Mapped[datetime] = mapped_column()
+    attempts: Mapped[int] = mapped_column(SmallInteger)

@@ -8,6 +8,7 @@ from typing import Self
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from db.repositories.checkins import SqlCheckInRepository
+from db.repositories.notifications import SqlNotificationLog
 from db.repositories.records import SqlRecordRepository
 from db.repositories.strength import SqlStrengthRepository
 from db.repositories.thresholds import SqlThresholdRepository
@@ -37,6 +38,7 @@ class SqlUnitOfWork:
         self.checkins = SqlCheckInRepository(self.session)
         self.thresholds = SqlThresholdRepository(self.session)
         self.strength = SqlStrengthRepository(self.session)
+        self.notifications = SqlNotificationLog(self.session)
         self._update_id: int | None = None
 
     async def __aenter__(self) -> Self:

@@ -7,6 +7,7 @@ from types import TracebackType
 from typing import Protocol, Self
 
 from domain.coaching.ports import ThresholdRepository
+from domain.notifications.ports import NotificationLog
 from domain.skills.ports import StrengthRepository
 from domain.users.models import User
 from domain.wellness.ports import CheckInRepository
@@ -54,6 +55,9 @@ class UnitOfWork(Protocol):
 
     @property
     def strength(self) -> StrengthRepository: ...
+
+    @property
+    def notifications(self) -> NotificationLog: ...
 
     async def __aenter__(self) -> Self: ...
 

@@ -13,6 +13,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from domain.users.models import Language, NotificationKind, Units, User
 from domain.users.service import UserService
 from handlers.help import command_menu
+from handlers.reminder_callbacks import ReminderTimesCb
 from handlers.replies import checked, show
 from handlers.texts import Texts
 
@@ -62,11 +63,15 @@ def settings_keyboard(user: User, t: Texts) -> InlineKeyboardMarkup:
     builder.button(
         text=t("settings.timezone_button"), callback_data=SettingsCb(open_timezones=True)
     )
+    builder.button(
+        text=t("settings.reminder_time_button", time=user.reminder_time.strftime("%H:%M")),
+        callback_data=ReminderTimesCb(),
+    )
     for kind in NotificationKind:
         enabled = getattr(user.notifications, kind.value)
         label = ("🔔 " if enabled else "🔕 ") + t(f"settings.notify.{kind}")
         builder.button(text=label, callback_data=NotifyCb(kind=kind))
-    builder.adjust(2, 2, 1, 1, 1, 1)
+    builder.adjust(2, 2, 1, 1, 1, 1, 1)
     return builder.as_markup()
 
 

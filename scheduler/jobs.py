@@ -7,6 +7,9 @@ from collections.abc import Callable
 from datetime import timedelta
 
 from domain.clock import Clock
+from domain.notifications.models import Claim, DeliveryOutcome, NoticeKind
+from domain.notifications.ports import NextWeekPlan, Notifier
+from domain.notifications.service import NotificationService
 from domain.ports import UnitOfWork
 
 logger = logging.getLogger(__name__)
@@ -23,3 +26,54 @@ async def prune_processed_updates(uow_factory: Callable[[], UnitOfWork], clock: 
     if removed:
         logger.info("pruned %d handled update ids", removed)
     return removed
+
+
+async def send_due_reminders(
+    uow_factory: Callable[[], UnitOfWork], clock: Clock, notifier: Notifier
+) -> int:
+    """Claim the due workout reminders, then send each in its own unit of work."""
+    return await _send_due(NoticeKind.REMINDER, uow_factory, clock, notifier, None)
+
+
+async def send_due_digests(
+    uow_factory: Callable[[], UnitOfWork],
+    clock: Clock,
+    notifier: Notifier,
+    plan: Callable[[UnitOfWork], NextWeekPlan] | None = None,
+) -> int:
+    """Claim the due weekly digests, then send each in its own unit of work."""
+    return await _send_due(NoticeKind.DIGEST, uow_factory, clock, notifier, plan)
+
+
+async def _send_due(
+    kind: NoticeKind,
+    uow_factory: Callable[[], UnitOfWork],
+    clock: Clock,
+    notifier: Notifier,
+    plan: Callable[[UnitOfWork], NextWeekPlan] | None,
+) -> int:
+    claims = await NotificationService(uow_factory(), clock, notifier).claim_due(kind)
+    sent = 0
+    for claim in claims:
+        if await _deliver(claim, uow_factory, clock, notifier, plan) is DeliveryOutcome.SENT:
+            sent += 1
+    if claims:
+        logger.info("%s: %d claimed, %d sent", kind, len(claims), sent)
+    return sent
+
+
+async def _deliver(
+    claim: Claim,
+    uow_factory: Callable[[], UnitOfWork],
+    clock: Clock,
+    notifier: Notifier,
+    plan: Callable[[UnitOfWork], NextWeekPlan] | None,
+) -> DeliveryOutcome | None:
+    uow = uow_factory()
+    service = NotificationService(uow, clock, notifier, plan(uow) if plan else None)
+    try:
+        return await service.deliver(claim)
+    except Exception:
+        # One athlete's failure must not hold back the others; the claim stays, so no double.
+        logger.exception("%s for user %s failed", claim.kind, claim.user_id)
+        return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -27,25 +28,46 @@ class Lease(Protocol):
         ...
 
 
-def guarded(tick: Tick, lease: Lease | None) -> Callable[[], Awaitable[None]]:
-    """The tick's job, run only while this process holds the lease."""
+Running = set["asyncio.Task[object]"]
+
+
+def guarded(
+    tick: Tick, lease: Lease | None, running: Running | None = None
+) -> Callable[[], Awaitable[None]]:
+    """The tick's job, run only while this process holds the lease; `running` holds the
+    jobs in flight so that a shutdown can let them finish (see `drain`)."""
 
     async def run() -> None:
-        if lease is not None and not await lease.hold():
-            logger.debug("%s skipped: another scheduler process holds the lease", tick.name)
-            return
-        await tick.run()
+        task = asyncio.current_task()
+        if running is not None and task is not None:
+            running.add(task)
+        try:
+            if lease is not None and not await lease.hold():
+                logger.debug("%s skipped: another scheduler process holds the lease", tick.name)
+                return
+            await tick.run()
+        finally:
+            if running is not None and task is not None:
+                running.discard(task)
 
     return run
 
 
-def build_scheduler(ticks: list[Tick], lease: Lease | None = None) -> AsyncIOScheduler:
+async def drain(running: Running, seconds: float) -> None:
+    """Wait for the jobs in flight after the scheduler stopped starting new ones."""
+    if running:
+        await asyncio.wait(set(running), timeout=seconds)
+
+
+def build_scheduler(
+    ticks: list[Tick], lease: Lease | None = None, running: Running | None = None
+) -> AsyncIOScheduler:
     """One interval job per tick, the first at start (to catch up on what fell due while
     stopped); a missed or overlapping tick is merged, never doubled."""
     scheduler = AsyncIOScheduler(timezone="UTC")
     for tick in ticks:
         scheduler.add_job(
-            guarded(tick, lease),
+            guarded(tick, lease, running),
             IntervalTrigger(seconds=tick.every.total_seconds()),
             id=tick.name,
             name=tick.name,

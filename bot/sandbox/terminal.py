@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from bot.app import build_application, prepare_database
+from bot.app import build_application, prepare_database, scheduler_running
 from bot.commands import set_command_menus
 from bot.sandbox.session import InProcessSession
 from bot.sandbox.telegram import FakeTelegram, SentMessage
@@ -177,6 +177,16 @@ class Sandbox:
         return self._confirmed
 
 
+async def show_arrivals(sandbox: Sandbox, every: float = 1.0) -> None:
+    """What the scheduler sends (reminders, digests) shows up without waiting for a line."""
+    while True:
+        await asyncio.sleep(every)
+        before = dict(sandbox.screen.shown)
+        sandbox.screen.update(sandbox.fake.messages(sandbox.user_id))
+        if sandbox.screen.shown != before:
+            print("\n> ", end="", file=sandbox.screen.out, flush=True)
+
+
 async def chat(
     settings: Settings,
     *,
@@ -202,13 +212,16 @@ async def chat(
         file=stdout,
     )
     print("Type /start to begin, :help for sandbox commands.", file=stdout)
+    arrivals = asyncio.create_task(show_arrivals(sandbox))
     try:
-        while True:
-            print("\n> ", end="", file=stdout, flush=True)
-            line = await asyncio.to_thread(stdin.readline)
-            if not line or not await sandbox.handle(line):
-                break
+        async with scheduler_running(app):  # reminders and digests reach the sandbox chat too
+            while True:
+                print("\n> ", end="", file=stdout, flush=True)
+                line = await asyncio.to_thread(stdin.readline)
+                if not line or not await sandbox.handle(line):
+                    break
     finally:
+        arrivals.cancel()
         await app.dispatcher.storage.close()
         await app.bot.session.close()
         await engine.dispose()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import time
 from enum import StrEnum
 from typing import TypeVar
 
@@ -84,6 +85,10 @@ def _fill(row: UserRow, user: User) -> None:
     row.created_at = user.created_at
     row.onboarded_at = user.onboarded_at
     row.start_link = user.start_link
+    row.reminder_minute = user.reminder_time.hour * 60 + user.reminder_time.minute
+    row.next_reminder_at = user.next_reminder_at
+    row.next_digest_at = user.next_digest_at
+    row.bot_blocked_at = user.bot_blocked_at
 
 
 def _to_user(row: UserRow) -> User:
@@ -100,6 +105,10 @@ def _to_user(row: UserRow) -> User:
         created_at=row.created_at,
         onboarded_at=row.onboarded_at,
         start_link=row.start_link,
+        reminder_time=time(row.reminder_minute // 60, row.reminder_minute % 60),
+        next_reminder_at=row.next_reminder_at,
+        next_digest_at=row.next_digest_at,
+        bot_blocked_at=row.bot_blocked_at,
         notifications=Notifications(
             reminders=row.notify_reminders,
             digests=row.notify_digests,

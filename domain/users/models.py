@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import datetime, time
 from enum import StrEnum
 
 
@@ -79,6 +79,7 @@ class ProfileField(StrEnum):
 
 
 ONBOARDING_ORDER: tuple[ProfileField, ...] = tuple(ProfileField)
+DEFAULT_REMINDER_TIME = time(18, 0)  # after work, when most amateurs train
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +132,10 @@ class User:
     start_link: str | None = None
     notifications: Notifications = field(default_factory=Notifications)
     profile: Profile = field(default_factory=Profile)
+    reminder_time: time = DEFAULT_REMINDER_TIME
+    next_reminder_at: datetime | None = None
+    next_digest_at: datetime | None = None
+    bot_blocked_at: datetime | None = None
 
     def with_profile(self, **changes: object) -> User:
         return replace(self, profile=replace(self.profile, **changes))  # type: ignore[arg-type]

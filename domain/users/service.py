@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import asdict, replace
+from datetime import datetime
 from typing import Any
 
 from domain.clock import EPOCH, Clock
@@ -14,6 +15,12 @@ from domain.coaching.thresholds import (
     valid_from_today,
 )
 from domain.errors import InvalidValueError, NotFoundError
+from domain.notifications.schedule import (
+    parse_local_time,
+    rescheduled,
+    schedule_inputs,
+    time_of_minute,
+)
 from domain.ports import TimezoneLocator, UnitOfWork
 from domain.users import validation
 from domain.users.models import (
@@ -71,8 +78,12 @@ class UserService:
                 await self._uow.users.add(user)
                 await self._uow.commit()
                 return user, True
-            if (user.first_name, user.username) != (identity.first_name, identity.username):
+            known = (user.first_name, user.username, user.bot_blocked_at)
+            if known != (identity.first_name, identity.username, None):
+                # Writing to the bot again means it is no longer blocked: notifications resume.
                 user = replace(user, first_name=identity.first_name, username=identity.username)
+                if user.bot_blocked_at is not None:
+                    user = rescheduled(replace(user, bot_blocked_at=None), self._clock())
                 await self._uow.users.save(user)
                 await self._uow.commit()
             return user, False
@@ -130,7 +141,7 @@ class UserService:
         """Mark onboarding done once; finishing it again keeps the first date."""
         now = self._clock()
         return await self._change(
-            user_id, lambda u: replace(u, onboarded_at=u.onboarded_at or now)
+            user_id, lambda u: replace(u, onboarded_at=u.onboarded_at or now), now
         )
 
     async def set_language(self, user_id: int, language: Language) -> User:
@@ -164,6 +175,16 @@ class UserService:
 
         return await self._change(user_id, apply)
 
+    async def set_reminder_time(self, user_id: int, text: str) -> User:
+        """Remind at a typed local time (HH:MM); anything else is refused and nothing changes."""
+        at = parse_local_time(text)
+        return await self._change(user_id, lambda u: replace(u, reminder_time=at))
+
+    async def set_reminder_minute(self, user_id: int, minute: int) -> User:
+        """Remind at a local time given as minutes after midnight (a button's choice)."""
+        at = time_of_minute(minute)
+        return await self._change(user_id, lambda u: replace(u, reminder_time=at))
+
     async def export(self, user_id: int) -> dict[str, Any]:
         """Everything stored about the athlete, as plain JSON-ready data."""
         async with self._uow:
@@ -173,6 +194,7 @@ class UserService:
             workouts = await self._uow.workouts.since(user_id, EPOCH)
             checkins = await self._uow.checkins.all(user_id)
             thresholds = await self._uow.thresholds.all(user_id)
+            notifications = await self._uow.notifications.of_user(user_id)
         return {
             "format": "coachbot-export",
             "version": 1,
@@ -180,6 +202,7 @@ class UserService:
             "workouts": [_jsonable(asdict(workout)) for workout in workouts],
             "checkins": [_jsonable(asdict(checkin)) for checkin in checkins],
             "thresholds": [_jsonable(asdict(threshold)) for threshold in thresholds],
+            "notifications": [_jsonable(asdict(notice)) for notice in notifications],
         }
 
     async def delete(self, user_id: int) -> bool:
@@ -189,12 +212,16 @@ class UserService:
             await self._uow.commit()
             return deleted
 
-    async def _change(self, user_id: int, apply: Callable[[User], User]) -> User:
+    async def _change(
+        self, user_id: int, apply: Callable[[User], User], now: datetime | None = None
+    ) -> User:
         async with self._uow:
             user = await self._uow.users.get(user_id)
             if user is None:
                 raise NotFoundError()
             changed = apply(user)
+            if schedule_inputs(changed) != schedule_inputs(user):
+                changed = rescheduled(changed, now or self._clock())
             if changed != user:
                 await self._uow.users.save(changed)
                 await self._date_heart_rates(user, changed)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from alembic.script import ScriptDirectory
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.app import migrate, prepare_database
@@ -76,3 +77,29 @@ def test_the_migrate_command_creates_a_sqlite_database(
     assert main(["migrate"]) == 0
     assert capsys.readouterr().out.strip() == "database is up to date"
     assert database.exists()
+
+
+async def test_a_migration_that_rebuilds_users_keeps_every_workout(engine: AsyncEngine) -> None:
+    """SQLite rebuilds a table to drop a column; with foreign keys on, dropping the old
+    `users` cascaded and deleted every workout. Revision 0012's downgrade rebuilds it."""
+    await upgrade(engine)
+    async with engine.begin() as connection:
+        await connection.execute(
+            text(
+                "insert into users (id, first_name, language, units, timezone, notify_reminders,"
+                " notify_digests, notify_promotions, sports_mask, days_mask, created_at)"
+                " values (1, 'A', 'en', 'metric', 'UTC', true, true, false, 0, 0, :at)"
+            ),
+            {"at": datetime(2026, 12, 1, tzinfo=UTC)},
+        )
+        await connection.execute(
+            text(
+                "insert into workouts (user_id, activity, source, started_at)"
+                " values (1, 'run', 'text', :at)"
+            ),
+            {"at": datetime(2026, 12, 1, tzinfo=UTC)},
+        )
+    await downgrade(engine, "0011")
+    await upgrade(engine)
+    async with engine.connect() as connection:
+        assert await connection.scalar(text("select count(*) from workouts")) == 1

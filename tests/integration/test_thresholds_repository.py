@@ -72,7 +72,7 @@ async def test_a_profile_edit_is_dated_and_erasing_the_athlete_erases_them(
 
 async def test_the_migration_moves_stored_loads_onto_the_one_scale(engine: AsyncEngine) -> None:
     """ADR 0015: raw TRIMP over an hour at the default LTHR, Foster's AU over 420."""
-    await downgrade(engine, "0003")
+    await downgrade(engine, "0010")
     try:
         await _rescaled_on_upgrade_and_back(engine)
     finally:
@@ -112,7 +112,7 @@ async def _rescaled_on_upgrade_and_back(engine: AsyncEngine) -> None:
     assert loads[1] == pytest.approx(83.45 / hour_at_lthr * 100, abs=0.05)
     assert loads[2] == pytest.approx(75)
     assert loads[3] == pytest.approx(50), "an effort-weighed workout goes by its effort"
-    await downgrade(engine, "0003")
+    await downgrade(engine, "0010")
     async with engine.connect() as connection:
         result = await connection.execute(text("select load from workouts order by id"))
         assert list(result.scalars()) == pytest.approx([83.45, 315.0, 210.0])

@@ -8,6 +8,8 @@ from types import TracebackType
 from typing import Any, Self
 
 from domain.coaching.thresholds import Threshold
+from domain.notifications.models import MAX_ATTEMPTS, Notice, NoticeKind, NoticeState
+from domain.notifications.schedule import due_moment
 from domain.skills.lifts import ExerciseSession, ExerciseSummary
 from domain.users.models import User
 from domain.wellness.models import CheckIn, WellnessField
@@ -189,6 +191,44 @@ class FakeStrengthRepository:
         return len(self._sessions(user_id, exercise))
 
 
+class FakeNotificationLog:
+    def __init__(self, users: FakeUserRepository) -> None:
+        self._users = users
+        self.rows: dict[tuple[int, NoticeKind, date], Notice] = {}
+
+    async def due(self, kind: NoticeKind, now: datetime, limit: int) -> list[int]:
+        due = [
+            (moment, user.id)
+            for user in self._users.committed.values()
+            if (moment := due_moment(user, kind)) is not None
+            and moment <= now
+            and user.bot_blocked_at is None
+        ]
+        return [user_id for _, user_id in sorted(due)[:limit]]
+
+    async def claim(self, user_id: int, kind: NoticeKind, local_date: date, at: datetime) -> bool:
+        key = (user_id, kind, local_date)
+        held = self.rows.get(key)
+        if held is None:
+            self.rows[key] = Notice(kind, local_date, NoticeState.CLAIMED, at, 1)
+            return True
+        if held.state is NoticeState.FAILED and held.attempts < MAX_ATTEMPTS:
+            self.rows[key] = replace(
+                held, state=NoticeState.CLAIMED, at=at, attempts=held.attempts + 1
+            )
+            return True
+        return False
+
+    async def finish(
+        self, user_id: int, kind: NoticeKind, local_date: date, state: NoticeState, at: datetime
+    ) -> None:
+        key = (user_id, kind, local_date)
+        self.rows[key] = replace(self.rows[key], state=state, at=at)
+
+    async def of_user(self, user_id: int) -> list[Notice]:
+        return [notice for (owner, *_), notice in sorted(self.rows.items()) if owner == user_id]
+
+
 class FakeUnitOfWork:
     def __init__(self) -> None:
         self._users = FakeUserRepository()
@@ -198,6 +238,7 @@ class FakeUnitOfWork:
         self._checkins = FakeCheckInRepository()
         self._thresholds = FakeThresholdRepository()
         self._strength = FakeStrengthRepository(self._workouts)
+        self._notifications = FakeNotificationLog(self._users)
         self.commits = 0
 
     @property
@@ -211,6 +252,10 @@ class FakeUnitOfWork:
     @property
     def strength(self) -> FakeStrengthRepository:
         return self._strength
+
+    @property
+    def notifications(self) -> FakeNotificationLog:
+        return self._notifications
 
     @property
     def records(self) -> FakeRecordRepository:

@@ -1,9 +1,10 @@
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 
 from scheduler.jobs import prune_processed_updates
-from scheduler.setup import Tick, guarded
+from scheduler.setup import Running, Tick, drain, guarded
 from tests.unit.domain.fakes import FakeUnitOfWork
 
 NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
@@ -46,3 +47,23 @@ async def test_a_tick_runs_only_while_its_process_holds_the_lease() -> None:
     await guarded(tick, None)()
     assert runs == ["ran", "ran"]
     assert (held.asked, lost.asked) == (1, 1)
+
+
+async def test_a_shutdown_lets_the_job_in_flight_finish() -> None:
+    started, release = asyncio.Event(), asyncio.Event()
+    finished: list[str] = []
+
+    async def job() -> None:
+        started.set()
+        await release.wait()
+        finished.append("done")
+
+    running: Running = set()
+    task = asyncio.create_task(guarded(Tick("job", timedelta(minutes=1), job), None, running)())
+    await started.wait()
+    assert len(running) == 1
+    asyncio.get_running_loop().call_later(0.01, release.set)
+    await drain(running, seconds=5)
+    assert finished == ["done"]
+    assert running == set()
+    await task
