@@ -59,7 +59,7 @@ async def test_a_shutdown_lets_the_job_in_flight_finish() -> None:
         finished.append("done")
 
     running: Running = set()
-    task = asyncio.create_task(guarded(Tick("job", timedelta(minutes=1), job), None, running)())
+    task = asyncio.ensure_future(guarded(Tick("job", timedelta(minutes=1), job), None, running)())
     await started.wait()
     assert len(running) == 1
     asyncio.get_running_loop().call_later(0.01, release.set)
