@@ -18,6 +18,7 @@ from handlers import (
     settings,
     start,
     stats,
+    workout_edit,
     workouts,
 )
 
@@ -36,6 +37,7 @@ def build_router() -> Router:
         help.build_router(),
         workouts.build_router(),
         journal.build_router(),
+        workout_edit.build_router(),
         coach.build_router(),
         stats.build_router(),
         log_form.build_router(),

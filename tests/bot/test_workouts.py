@@ -18,7 +18,7 @@ async def test_a_one_line_log_answers_with_its_card(chat: Harness) -> None:
     assert "💪 Load:" in text
     assert "(from heart rate)" in text
     assert [label for row in card.reply_markup for label, _ in row] == [
-        "📝 Note", "🗑 Delete", "📖 Journal"
+        "✏️ Edit", "📝 Note", "🗑 Delete", "📖 Journal"
     ]  # fmt: skip
 
 
