@@ -136,7 +136,7 @@ def _journal_filter(
     start: datetime | None,
     end: datetime | None,
 ) -> Select[_Row]:
-    """The owner's workouts, by sport and start; (user, [activity,] started_at) indexes serve it."""
+    """The owner's workouts by sport and start: the (user, [activity,] started_at) indexes."""
     query = query.where(WorkoutRow.user_id == user_id)
     if activity is not None:
         query = query.where(WorkoutRow.activity == activity.value)

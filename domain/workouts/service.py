@@ -53,7 +53,7 @@ class WorkoutService:
         self._clock = clock
 
     async def log_text(self, user: User, text: str) -> Logged | Guidance:
-        """Store a workout typed in one line, or say what is missing; days in the athlete's zone."""
+        """Store a workout typed in one line, its day read in the athlete's zone; or ask more."""
         parsed = parse_log(text)
         started_at = self._logged_start(user, parsed.when)
         if not parsed.is_complete:
