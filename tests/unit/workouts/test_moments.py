@@ -159,9 +159,7 @@ def test_an_earlier_day_without_a_time_is_placed_at_local_noon() -> None:
 def test_today_without_a_time_means_it_ended_just_now() -> None:
     assert logged_start(When(DaysAgo(0)), NOW, MOSCOW) is None
     assert logged_start(None, NOW, MOSCOW) is None
-    assert logged_start(When(None, time(9)), NOW, MOSCOW) == datetime(
-        2026, 11, 24, 6, tzinfo=UTC
-    )
+    assert logged_start(When(None, time(9)), NOW, MOSCOW) == datetime(2026, 11, 24, 6, tzinfo=UTC)
 
 
 def test_a_moved_workout_keeps_what_the_change_leaves_out() -> None:
