@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from db.uow import SqlUnitOfWork
 from domain.workouts.models import Activity, JournalPeriod, WorkoutField
-from handlers.workout_callbacks import EditFieldCb, EditSportCb, EntryCb, JournalCb
+from handlers.workout_callbacks import EditFieldCb, EditRpeCb, EditSportCb, EntryCb, JournalCb
 from tests.bot.conftest import ANNA, NOW, Harness
 
 # The harness' clock: Tuesday 24 November 2026, 08:00 UTC (11:00 in Moscow).
@@ -203,13 +203,13 @@ async def test_another_athletes_workout_cannot_be_opened_or_edited(chat: Harness
     chat.user_id = 7102
     mine = await chat.send("/start")
     crafted = [
-        EditFieldCb(workout_id=workout_id, field=WorkoutField.DISTANCE),
-        EditSportCb(workout_id=workout_id, activity=Activity.YOGA),
-        EntryCb(workout_id=workout_id, page=0),
+        EditFieldCb(workout_id=workout_id, field=WorkoutField.DISTANCE).pack(),
+        EditSportCb(workout_id=workout_id, activity=Activity.YOGA).pack(),
+        EditRpeCb(workout_id=workout_id, rpe=3).pack(),
+        EntryCb(workout_id=workout_id, page=0).pack(),
         card.button_data("Edit"),
     ]
-    for data in crafted:
-        packed = data if isinstance(data, str) else data.pack()
+    for packed in crafted:
         chat.telegram.user_sends_callback_raw(7102, mine.message_id, packed)
         await chat.deliver()
         assert chat.telegram.callback_answers[-1]["text"] == (
