@@ -176,7 +176,7 @@ def _weekday(word: str) -> int:
 
 def _month(word: str) -> int:
     for index, stems in enumerate(_MONTHS, start=1):
-        if any(re.match(rf"{stem}[a-zа-я]*$", word) for stem in stems):
+        if any(re.fullmatch(stem, word) for stem in stems):
             return index
     raise InvalidValueError("when", "not_understood")
 

@@ -42,6 +42,16 @@ async def test_a_week_of_mixed_training_by_text_in_both_languages(chat: Harness)
     assert "🏊 Плавание, 1.50 км, 31:20" in russian[russian.index("Чт 19 ноя") :]
 
 
+async def test_a_dated_log_finished_step_by_step_keeps_its_day(chat: Harness) -> None:
+    await chat.send("/log вчера в 18:00 run 8 km")
+    assert "How long?" in (chat.last().text or "")
+    await chat.send("45")
+    await chat.press("Skip")
+    await chat.press("Skip")
+    card = await chat.press("Skip")
+    assert "🏃 Run · Mon 23 Nov, 18:00" in (card.text or "")
+
+
 async def test_future_and_too_old_logs_are_refused(chat: Harness) -> None:
     reply = await chat.send("/log run 5k 25:00 at 9pm")
     assert reply.text == "That moment is still ahead: I log workouts that have already happened."
