@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from domain.coaching.zones import hr_zones, max_heart_rate, zone_of
 from domain.users.models import User
@@ -44,7 +45,7 @@ def hr_zone(user: User, workout: Workout) -> int | None:
     return zone_of(workout.avg_hr, hr_zones(top, profile.resting_hr))
 
 
-def edited_draft(workout: Workout, change: WorkoutEdit) -> WorkoutDraft:
+def edited_draft(workout: Workout, change: WorkoutEdit, started_at: datetime) -> WorkoutDraft:
     """The workout as a draft with the change applied, to be validated and weighed again."""
     return WorkoutDraft(
         activity=change.activity or workout.activity,
@@ -54,5 +55,5 @@ def edited_draft(workout: Workout, change: WorkoutEdit) -> WorkoutDraft:
         rpe=change.rpe or workout.rpe,
         note=workout.note,
         sets=workout.sets,
-        started_at=workout.started_at,
+        started_at=started_at,
     )

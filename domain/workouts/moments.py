@@ -69,6 +69,7 @@ _AT_TIME = re.compile(
     + r"(?:\s*(am|pm|утра|вечера|дня|ночи)\b)?"
 )  # fmt: skip
 _AMPM_TIME = re.compile(r"(?<![\d:.])(1[0-2]|0?[1-9])(?::([0-5]\d))?\s*(am|pm)\b")
+_CLOCK_AFTER_DAY = re.compile(r"\s*,?\s*([01]?\d|2[0-3])[:.]([0-5]\d)(?![\d:.])" + _UNIT)
 _BARE_TIME = re.compile(r"([01]?\d|2[0-3])[:.]([0-5]\d)")
 _AFTERNOON = {"pm", "вечера", "дня"}
 
@@ -108,10 +109,16 @@ class When:
 def take_when(text: str) -> tuple[str, When | None]:
     """Cut the time and the day out of a normalized log line; the rest is the workout."""
     text, at = _take_time(text)
-    text, day = _take_day(text)
-    if at is None and day is None:
-        return text, None
-    return " ".join(text.split()), When(day, at)
+    found = _find_day(text)
+    if found is None:
+        return (text, None) if at is None else (" ".join(text.split()), When(None, at))
+    match, day = found
+    rest = text[match.end() :]
+    # A clock right after the day is its start ("вчера 7:30 бег 10 км 52:30").
+    if at is None and (clock := _CLOCK_AFTER_DAY.match(rest)):
+        at = _clock_time(clock.group(1), clock.group(2))
+        rest = rest[clock.end() :]
+    return " ".join(f"{text[: match.start()]} {rest}".split()), When(day, at)
 
 
 def parse_when(text: str) -> When:
@@ -142,22 +149,22 @@ def _clock_time(hour: str, minute: str | None, half: str | None = None) -> time:
     return time(value, int(minute or 0))
 
 
-def _take_day(text: str) -> tuple[str, DayRef | None]:
+def _find_day(text: str) -> tuple[re.Match[str], DayRef] | None:
     for pattern, days in _DAYS_AGO:
         if match := pattern.search(text):
-            return _cut(text, match), DaysAgo(int(match.group(1)) if days is None else days)
+            return match, DaysAgo(int(match.group(1)) if days is None else days)
     if match := _ISO_DATE.search(text):
         year, month, day = (int(part) for part in match.groups())
-        return _cut(text, match), CalendarDay(day, month, year)
+        return match, CalendarDay(day, month, year)
     if match := _NUMERIC_DATE.search(text):
         day_of_month, month = int(match.group(1)), int(match.group(2) or match.group(3))
-        return _cut(text, match), CalendarDay(day_of_month, month, _full_year(match.group(4)))
+        return match, CalendarDay(day_of_month, month, _full_year(match.group(4)))
     if match := _DAY_MONTH.search(text):
         number, name = match.group(1, 2) if match.group(1) else match.group(4, 3)
-        return _cut(text, match), CalendarDay(int(number), _month(name))
+        return match, CalendarDay(int(number), _month(name))
     if match := _WEEKDAY.search(text):
-        return _cut(text, match), LastWeekday(_weekday(match.group(1)))
-    return text, None
+        return match, LastWeekday(_weekday(match.group(1)))
+    return None
 
 
 def _cut(text: str, match: re.Match[str]) -> str:

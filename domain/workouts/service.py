@@ -151,7 +151,7 @@ class WorkoutService:
             if change.when is not None:
                 started = moved_start(change.when, started, now, ZoneInfo(user.timezone))
                 check_start(started, now)
-            draft = edited_draft(current, change)
+            draft = edited_draft(current, change, started)
             check_draft(draft)
             workout = replace(_weigh(user, draft, started, current.source), id=current.id)
             await self._uow.workouts.update(workout)

@@ -72,6 +72,11 @@ VLADIVOSTOK = ZoneInfo("Asia/Vladivostok")
         ("вчера в 18:00 силовая 45 мин", When(DaysAgo(1), time(18)), "силовая 45 мин"),
         ("yesterday at 7 run 30 min", When(DaysAgo(1), time(7)), "run 30 min"),
         ("mon 7:30am run 30 min", When(LastWeekday(0), time(7, 30)), "run 30 min"),
+        ("вчера 7:30 бег 10 км 52:30", When(DaysAgo(1), time(7, 30)), "бег 10 км 52:30"),
+        ("mon 18:15 run 10k 52:30", When(LastWeekday(0), time(18, 15)), "run 10k 52:30"),
+        ("23.11 18:00 swim 1500m 31:20", When(CalendarDay(23, 11), time(18)), "swim 1500m 31:20"),
+        ("yesterday 1:45:03 run 21.1km", When(DaysAgo(1)), "1:45:03 run 21.1km"),
+        ("вчера 5.50 км бег 30 мин", When(DaysAgo(1)), "5.50 км бег 30 мин"),
     ],
 )
 def test_the_day_and_time_are_cut_out_of_a_log(text: str, when: When, rest: str) -> None:
