@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -115,6 +115,15 @@ class Texts:
             month=self(f"month.m{local.month}"),
             time=local.strftime("%H:%M"),
         )
+
+    def day(self, day: date) -> str:
+        """A calendar day: "Tue 24 Nov"."""
+        weekday = self(f"weekday.{list(Weekday)[day.weekday()]}")
+        return self("date.day", weekday=weekday, day=day.day, month=self(f"month.m{day.month}"))
+
+    def clock(self, moment: datetime, timezone: str) -> str:
+        """The local time of day of a UTC moment: "08:05"."""
+        return moment.astimezone(ZoneInfo(timezone)).strftime("%H:%M")
 
     def weight(self, kg: float | None, units: Units) -> str:
         if kg is None:

@@ -22,6 +22,7 @@ from handlers import (
     skills,
     start,
     stats,
+    workout_edit,
     workouts,
     zones,
 )
@@ -42,6 +43,7 @@ def build_router() -> Router:
         help.build_router(),
         workouts.build_router(),
         journal.build_router(),
+        workout_edit.build_router(),
         coach.build_router(),
         zones.build_router(),
         stats.build_router(),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from aiogram import F, Router
@@ -91,6 +92,7 @@ async def start_guided(
             "distance_m": draft.distance_m,
             "avg_hr": draft.avg_hr,
             "rpe": draft.rpe,
+            "started_at": draft.started_at.isoformat() if draft.started_at else None,
         }
     await state.update_data(draft={k: v for k, v in known.items() if v is not None})
     if understood:
@@ -137,6 +139,7 @@ def _to_draft(draft: dict[str, Any]) -> WorkoutDraft:
         avg_hr=draft.get("avg_hr"),
         rpe=draft.get("rpe"),
         note=draft.get("note") or None,
+        started_at=datetime.fromisoformat(draft["started_at"]) if "started_at" in draft else None,
     )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Protocol
 
 from domain.users.models import Language, Units
@@ -26,3 +26,7 @@ class Texts(Protocol):
     def speed(self, speed_mps: float, units: Units) -> str: ...
 
     def moment(self, moment: datetime, timezone: str) -> str: ...
+
+    def day(self, day: date) -> str: ...
+
+    def clock(self, moment: datetime, timezone: str) -> str: ...

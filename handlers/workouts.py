@@ -1,4 +1,4 @@
-"""/log: a workout in one line, its card, and the card's buttons (note, delete)."""
+"""/log: a workout in one line, its card, and the card's buttons (edit, note, delete)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from domain.users.models import User
+from domain.workouts.entries import WorkoutDetail
 from domain.workouts.models import Workout
 from domain.workouts.records import Record
 from domain.workouts.service import Guidance, Logged, WorkoutService
@@ -23,15 +24,22 @@ class NoteForm(StatesGroup):
     text = State()
 
 
-def card_keyboard(workout: Workout, t: Texts) -> InlineKeyboardMarkup:
+def card_keyboard(
+    workout: Workout, t: Texts, back: JournalCb | None = None
+) -> InlineKeyboardMarkup:
+    """Edit, note, delete; and the journal (the page it was opened from, if any)."""
     builder = InlineKeyboardBuilder()
     for action, key in (
+        (WorkoutAction.EDIT, "workout.edit_button"),
         (WorkoutAction.NOTE, "workout.note_button"),
         (WorkoutAction.DELETE, "workout.delete_button"),
     ):
         builder.button(text=t(key), callback_data=WorkoutCb(action=action, workout_id=workout.id))
-    builder.button(text=t("workout.journal_button"), callback_data=JournalCb(page=0))
-    builder.adjust(2, 1)
+    if back is None:
+        builder.button(text=t("workout.journal_button"), callback_data=JournalCb(page=0))
+    else:
+        builder.button(text=t("workout.back_to_journal"), callback_data=back)
+    builder.adjust(3, 1)
     return builder.as_markup()
 
 
@@ -41,14 +49,36 @@ def render_card(
     t: Texts,
     header: str | None = None,
     records: tuple[Record, ...] = (),
+    zone: int | None = None,
 ) -> str:
+    """The summary card; `records` are the ones it has just beaten."""
     return t.render(
-        "workouts/card.html", workout=workout, user=user, header=header, records=records
+        "workouts/card.html",
+        workout=workout,
+        user=user,
+        header=header,
+        records=records,
+        zone=zone,
+        held=None,
+    )
+
+
+def render_detail(detail: WorkoutDetail, user: User, t: Texts, header: str | None = None) -> str:
+    """The card with everything: the source and the records the workout holds."""
+    return t.render(
+        "workouts/card.html",
+        workout=detail.workout,
+        user=user,
+        header=header,
+        records=(),
+        zone=detail.zone,
+        held=detail.records,
     )
 
 
 def render_logged(logged: Logged, user: User, t: Texts) -> str:
-    return render_card(logged.workout, user, t, header=t("workout.logged"), records=logged.records)
+    header = t("workout.logged")
+    return render_card(logged.workout, user, t, header, logged.records, logged.zone)
 
 
 async def cmd_log(
@@ -75,8 +105,8 @@ async def cb_open(
     workouts: WorkoutService,
     t: Texts,
 ) -> None:
-    workout = await workouts.get(user.id, callback_data.workout_id)
-    await show(callback, render_card(workout, user, t), card_keyboard(workout, t))
+    detail = await workouts.detail(user, callback_data.workout_id)
+    await show(callback, render_detail(detail, user, t), card_keyboard(detail.workout, t))
 
 
 async def cb_delete(

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TypeVar
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import Select, delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.tables import StrengthSetRow, WorkoutRow
 from domain.workouts.models import Activity, StrengthSet, Workout, WorkoutSource
 
+_Row = TypeVar("_Row")
 _COLUMNS = (
     "activity", "source", "started_at", "duration_s", "distance_m", "avg_hr", "rpe", "note",
     "load", "load_method", "hr_load", "rpe_load",
@@ -58,6 +60,17 @@ class SqlWorkoutRepository:
         )
         return bool((await self._session.execute(statement)).rowcount)  # type: ignore[attr-defined]
 
+    async def update(self, workout: Workout) -> bool:
+        values = {name: getattr(workout, name) for name in _COLUMNS}
+        values["activity"] = workout.activity.value
+        values["source"] = workout.source.value
+        statement = (
+            update(WorkoutRow)
+            .where(WorkoutRow.id == workout.id, WorkoutRow.user_id == workout.user_id)
+            .values(**values)
+        )
+        return bool((await self._session.execute(statement)).rowcount)  # type: ignore[attr-defined]
+
     async def delete(self, user_id: int, workout_id: int) -> bool:
         statement = delete(WorkoutRow).where(
             WorkoutRow.id == workout_id, WorkoutRow.user_id == user_id
@@ -65,23 +78,31 @@ class SqlWorkoutRepository:
         return bool((await self._session.execute(statement)).rowcount)  # type: ignore[attr-defined]
 
     async def page(
-        self, user_id: int, activity: Activity | None, offset: int, limit: int
+        self,
+        user_id: int,
+        activity: Activity | None,
+        offset: int,
+        limit: int,
+        start: datetime | None = None,
+        end: datetime | None = None,
     ) -> list[Workout]:
+        query = _journal_filter(select(WorkoutRow), user_id, activity, start, end)
         query = (
-            select(WorkoutRow)
-            .where(WorkoutRow.user_id == user_id)
-            .order_by(WorkoutRow.started_at.desc(), WorkoutRow.id.desc())
+            query.order_by(WorkoutRow.started_at.desc(), WorkoutRow.id.desc())
             .offset(offset)
             .limit(limit)
         )
-        if activity is not None:
-            query = query.where(WorkoutRow.activity == activity.value)
         return await self._with_sets(list(await self._session.scalars(query)))
 
-    async def count(self, user_id: int, activity: Activity | None) -> int:
-        query = select(func.count()).select_from(WorkoutRow).where(WorkoutRow.user_id == user_id)
-        if activity is not None:
-            query = query.where(WorkoutRow.activity == activity.value)
+    async def count(
+        self,
+        user_id: int,
+        activity: Activity | None,
+        start: datetime | None = None,
+        end: datetime | None = None,
+    ) -> int:
+        query = select(func.count()).select_from(WorkoutRow)
+        query = _journal_filter(query, user_id, activity, start, end)
         return int(await self._session.scalar(query) or 0)
 
     async def since(self, user_id: int, start: datetime) -> list[Workout]:
@@ -106,6 +127,24 @@ class SqlWorkoutRepository:
                     StrengthSet(item.exercise, item.sets, item.reps, item.weight_kg)
                 )
         return [_to_workout(row, sets[row.id]) for row in rows]
+
+
+def _journal_filter(
+    query: Select[_Row],
+    user_id: int,
+    activity: Activity | None,
+    start: datetime | None,
+    end: datetime | None,
+) -> Select[_Row]:
+    """The owner's workouts by sport and start: the (user, [activity,] started_at) indexes."""
+    query = query.where(WorkoutRow.user_id == user_id)
+    if activity is not None:
+        query = query.where(WorkoutRow.activity == activity.value)
+    if start is not None:
+        query = query.where(WorkoutRow.started_at >= start)
+    if end is not None:
+        query = query.where(WorkoutRow.started_at < end)
+    return query
 
 
 def _to_workout(row: WorkoutRow, sets: list[StrengthSet]) -> Workout:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 
 
@@ -55,6 +55,7 @@ class WorkoutDraft:
     rpe: int | None = None
     note: str | None = None
     sets: tuple[StrengthSet, ...] = ()
+    started_at: datetime | None = None  # None: it ended just now
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,9 +87,38 @@ class Workout:
         return sum(item.volume_kg for item in self.sets)
 
 
+class JournalPeriod(StrEnum):
+    ALL = "all"
+    WEEK = "week"
+    MONTH = "month"
+    YEAR = "year"
+
+
+@dataclass(frozen=True, slots=True)
+class JournalDay:
+    """The workouts of one local calendar day, newest first."""
+
+    day: date
+    workouts: tuple[Workout, ...]
+
+
 @dataclass(frozen=True, slots=True)
 class JournalPage:
     workouts: tuple[Workout, ...]
     page: int
     pages: int
     activity: Activity | None
+    period: JournalPeriod = JournalPeriod.ALL
+    days: tuple[JournalDay, ...] = ()
+    today: date | None = None
+
+
+class WorkoutField(StrEnum):
+    """What the edit menu offers to change."""
+
+    ACTIVITY = "activity"
+    STARTED_AT = "started_at"
+    DURATION = "duration"
+    DISTANCE = "distance"
+    AVG_HR = "avg_hr"
+    RPE = "rpe"

@@ -1,4 +1,7 @@
-"""Free-text workout logs in English and Russian: "run 10k 52:30", "присед 5х5 100"."""
+"""Free-text workout logs in English and Russian: "run 10k 52:30", "вчера присед 5х5 100".
+
+When it happened is read by domain.workouts.moments; the rest here.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ from dataclasses import dataclass, field
 from domain.errors import InvalidValueError
 from domain.units import METRES_PER_MILE, lb_to_kg
 from domain.workouts.models import Activity, StrengthSet
+from domain.workouts.moments import When, take_when
 
 ACTIVITY_WORDS: dict[Activity, tuple[str, ...]] = {
     Activity.RUN: ("run", "running", "jog", "бег", "пробежк", "бегал", "пробежал", "забег"),
@@ -60,6 +64,7 @@ class ParsedLog:
     avg_hr: int | None = None
     rpe: int | None = None
     sets: list[StrengthSet] = field(default_factory=list)
+    when: When | None = None
 
     @property
     def is_complete(self) -> bool:
@@ -77,6 +82,8 @@ def parse_log(text: str) -> ParsedLog:
     """Read what can be read; the caller asks for whatever is missing."""
     rest = normalize(text)
     parsed = ParsedLog()
+    # The day and time first: "23.11" and "at 7:30" must not be read as a distance or a time.
+    rest, parsed.when = take_when(rest)
     rest = _take_sets(rest, parsed)
     parsed.activity = parsed.activity or _activity(rest)
     # Heart rate and effort first: "hr 140" must not be read as hours.
@@ -194,4 +201,12 @@ def parse_heart_rate(text: str) -> int:
     value = normalize(text).removesuffix("bpm").strip()
     if not value.isdigit():
         raise InvalidValueError("heart_rate", "not_understood")
+    return int(value)
+
+
+def parse_rpe(text: str) -> int:
+    """Effort on its own, 1 to 10."""
+    value = normalize(text).removesuffix("/10").strip()
+    if not value.isdigit():
+        raise InvalidValueError("rpe", "not_understood")
     return int(value)

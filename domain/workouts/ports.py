@@ -20,15 +20,31 @@ class WorkoutRepository(Protocol):
 
     async def save_note(self, user_id: int, workout_id: int, note: str | None) -> bool: ...
 
+    async def update(self, workout: Workout) -> bool:
+        """Store the new values of the owner's workout (its strength sets stay as they were)."""
+        ...
+
     async def delete(self, user_id: int, workout_id: int) -> bool: ...
 
     async def page(
-        self, user_id: int, activity: Activity | None, offset: int, limit: int
+        self,
+        user_id: int,
+        activity: Activity | None,
+        offset: int,
+        limit: int,
+        start: datetime | None = None,
+        end: datetime | None = None,
     ) -> list[Workout]:
-        """Newest first."""
+        """Newest first; started at or after `start` and before `end` (UTC) when given."""
         ...
 
-    async def count(self, user_id: int, activity: Activity | None) -> int: ...
+    async def count(
+        self,
+        user_id: int,
+        activity: Activity | None,
+        start: datetime | None = None,
+        end: datetime | None = None,
+    ) -> int: ...
 
     async def since(self, user_id: int, start: datetime) -> list[Workout]: ...
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from domain.clock import EPOCH, Clock
 from domain.coaching.load import LoadInputs, workout_load
@@ -12,16 +13,20 @@ from domain.coaching.thresholds import ThresholdHistory, Thresholds
 from domain.errors import InvalidValueError, NotFoundError
 from domain.ports import UnitOfWork
 from domain.users.models import User
+from domain.workouts.entries import WorkoutDetail, WorkoutEdit, edited_draft, hr_zone
+from domain.workouts.journal import by_day, period_span
 from domain.workouts.models import (
     Activity,
     JournalPage,
+    JournalPeriod,
     Workout,
     WorkoutDraft,
     WorkoutSource,
 )
+from domain.workouts.moments import When, logged_start, moved_start
 from domain.workouts.parsing import parse_log
 from domain.workouts.records import Record, RecordKind, candidates
-from domain.workouts.validation import NOTE_MAX_LENGTH, check_draft
+from domain.workouts.validation import NOTE_MAX_LENGTH, check_draft, check_start
 
 JOURNAL_PAGE_SIZE = 5
 DEFAULT_MAX_HR_AGE = 35
@@ -33,6 +38,7 @@ class Logged:
 
     workout: Workout
     records: tuple[Record, ...] = ()
+    zone: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,13 +54,19 @@ class WorkoutService:
         self._clock = clock
 
     async def log_text(self, user: User, text: str) -> Logged | Guidance:
-        """Store a workout typed in one line, or say what is missing."""
+        """Store a workout typed in one line, its day read in the athlete's zone; or ask more."""
         parsed = parse_log(text)
+        started_at = self._logged_start(user, parsed.when)
         if not parsed.is_complete:
             if parsed.activity is None:
                 return Guidance(None)
             partial = WorkoutDraft(
-                parsed.activity, parsed.duration_s, parsed.distance_m, parsed.avg_hr, parsed.rpe
+                parsed.activity,
+                parsed.duration_s,
+                parsed.distance_m,
+                parsed.avg_hr,
+                parsed.rpe,
+                started_at=started_at,
             )
             return Guidance(partial)
         assert parsed.activity is not None
@@ -65,14 +77,25 @@ class WorkoutService:
             avg_hr=parsed.avg_hr,
             rpe=parsed.rpe,
             sets=tuple(parsed.sets),
+            started_at=started_at,
         )
         return await self.log(user, draft, WorkoutSource.TEXT)
 
+    def _logged_start(self, user: User, when: When | None) -> datetime | None:
+        now = self._clock()
+        started = logged_start(when, now, ZoneInfo(user.timezone))
+        if started is not None:
+            check_start(started, now)
+        return started
+
     async def log(self, user: User, draft: WorkoutDraft, source: WorkoutSource) -> Logged:
-        """Validate, weigh (load) and store one workout, ended now; note the records it beat."""
+        """Validate, weigh (load) and store one workout (ended now unless its start is given);
+        note the records it beat."""
         check_draft(draft)
         now = self._clock()
-        started = now - timedelta(seconds=draft.duration_s or 0)
+        if draft.started_at is not None:
+            check_start(draft.started_at, now)
+        started = draft.started_at or now - timedelta(seconds=draft.duration_s or 0)
         async with self._uow:
             history = ThresholdHistory(await self._uow.thresholds.all(user.id), user.profile)
             workout = _weigh(user, draft, started, source, history.at(started))
@@ -86,7 +109,7 @@ class WorkoutService:
                     if previous is not None:
                         improved.append(record)
             await self._uow.commit()
-            return Logged(stored, tuple(improved))
+            return Logged(stored, tuple(improved), hr_zone(user, stored))
 
     async def records(self, user_id: int) -> list[Record]:
         """The athlete's personal records."""
@@ -104,6 +127,44 @@ class WorkoutService:
         if workout is None:
             raise NotFoundError(what="workout")
         return workout
+
+    async def detail(self, user: User, workout_id: int) -> WorkoutDetail:
+        """One of the athlete's own workouts with its heart-rate zone and the records it holds."""
+        async with self._uow:
+            workout = await self._uow.workouts.get(user.id, workout_id)
+            if workout is None:
+                raise NotFoundError(what="workout")
+            records = await self._held(user.id, workout_id)
+        return WorkoutDetail(workout, hr_zone(user, workout), records)
+
+    async def _held(self, user_id: int, workout_id: int) -> tuple[Record, ...]:
+        held = await self._uow.records.all(user_id)
+        return tuple(record for record, holder in held if holder == workout_id)
+
+    async def edit(self, user: User, workout_id: int, change: WorkoutEdit) -> WorkoutDetail:
+        """Change one field as a log would be checked, weigh the load again and give each
+        record the workout holding it now, all in one transaction."""
+        now = self._clock()
+        async with self._uow:
+            current = await self._uow.workouts.get(user.id, workout_id)
+            if current is None:
+                raise NotFoundError(what="workout")
+            started = current.started_at
+            if change.when is not None:
+                started = moved_start(change.when, started, now, ZoneInfo(user.timezone))
+                check_start(started, now)
+            draft = edited_draft(current, change, started)
+            check_draft(draft)
+            history = ThresholdHistory(await self._uow.thresholds.all(user.id), user.profile)
+            weighed = _weigh(user, draft, started, current.source, history.at(started))
+            workout = replace(weighed, id=current.id)
+            await self._uow.workouts.update(workout)
+            held = await self._uow.records.held_by(user.id, workout_id)
+            await self._uow.records.remove(user.id, held)
+            await self._recompute(user.id, {*held, *(r.key for r in candidates(workout))})
+            records = await self._held(user.id, workout_id)
+            await self._uow.commit()
+        return WorkoutDetail(workout, hr_zone(user, workout), records)
 
     async def set_note(self, user_id: int, workout_id: int, text: str | None) -> Workout:
         note = " ".join(text.split()) if text else None
@@ -136,16 +197,32 @@ class WorkoutService:
         for record, workout in best.values():
             await self._uow.records.put(user_id, record, workout.id, workout.started_at)
 
-    async def journal(self, user_id: int, page: int, activity: Activity | None) -> JournalPage:
-        """A page of the journal, newest first; a page past the end shows the last one."""
+    async def journal(
+        self,
+        user: User,
+        page: int,
+        activity: Activity | None,
+        period: JournalPeriod = JournalPeriod.ALL,
+    ) -> JournalPage:
+        """A page of the journal, newest first, by the athlete's local days; the period is this
+        week, month or year on their calendar; a page past the end shows the last one."""
+        zone = ZoneInfo(user.timezone)
+        today = self._clock().astimezone(zone).date()
+        span = period_span(period, today, zone)
         async with self._uow:
-            total = await self._uow.workouts.count(user_id, activity)
+            total = await self._uow.workouts.count(user.id, activity, span.start, span.end)
             pages = max(1, math.ceil(total / JOURNAL_PAGE_SIZE))
             page = min(max(page, 0), pages - 1)
             items = await self._uow.workouts.page(
-                user_id, activity, page * JOURNAL_PAGE_SIZE, JOURNAL_PAGE_SIZE
+                user.id,
+                activity,
+                page * JOURNAL_PAGE_SIZE,
+                JOURNAL_PAGE_SIZE,
+                span.start,
+                span.end,
             )
-        return JournalPage(tuple(items), page, pages, activity)
+        days = by_day(items, zone)
+        return JournalPage(tuple(items), page, pages, activity, period, days, today)
 
 
 def _weigh(

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 from domain.errors import InvalidValueError
 from domain.workouts.models import Activity, WorkoutDraft
 
 MAX_DURATION_S = 24 * 3600
 MAX_DISTANCE_M = 1_000_000.0
 NOTE_MAX_LENGTH = 500
+MAX_AGE_DAYS = 365
 # Average speeds above these are beyond world-class for the whole workout (m/s):
 # 100 m sprint ~10.4, marathon ~5.9, 1500 m swim ~1.7, hour-record ride ~15.
 TOP_SPEED = {
@@ -49,3 +52,11 @@ def _check_speed(draft: WorkoutDraft) -> None:
         return
     if draft.distance_m / draft.duration_s > top:
         raise InvalidValueError("pace", "implausible")
+
+
+def check_start(started_at: datetime, now: datetime) -> None:
+    """A workout started in the past, and at most a year ago."""
+    if started_at > now:
+        raise InvalidValueError("when", "future")
+    if started_at < now - timedelta(days=MAX_AGE_DAYS):
+        raise InvalidValueError("when", "too_old", days=MAX_AGE_DAYS)

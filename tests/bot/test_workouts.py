@@ -18,7 +18,7 @@ async def test_a_one_line_log_answers_with_its_card(chat: Harness) -> None:
     assert "💪 Load:" in text
     assert "(from heart rate)" in text
     assert [label for row in card.reply_markup for label, _ in row] == [
-        "📝 Note", "🗑 Delete", "📖 Journal"
+        "✏️ Edit", "📝 Note", "🗑 Delete", "📖 Journal"
     ]  # fmt: skip
 
 
@@ -45,7 +45,7 @@ async def test_an_unreadable_log_becomes_a_guided_one(chat: Harness) -> None:
     assert "📏 Distance: 32.00 km" in text
     assert "🏁 Speed: 32.0 km/h" in text
     assert "💪 Load: <b>86</b>" not in text, "the card is HTML-rendered, not raw"
-    assert "💪 Load: 86 (from effort × minutes)" in text, "6 × 60 min = 360, an hour at 7 is 100"
+    assert "💪 Load: 86 (from effort and time)" in text, "6 × 60 min = 360, an hour at 7 is 100"
     assert "📝 windy on the way back" in text
 
 

@@ -72,21 +72,47 @@ class FakeWorkoutRepository:
             self.rows[workout_id] = replace(workout, note=note)
         return workout is not None
 
+    async def update(self, workout: Workout) -> bool:
+        current = await self.get(workout.user_id, workout.id)
+        if current is not None:
+            self.rows[workout.id] = replace(workout, sets=current.sets)
+        return current is not None
+
     async def delete(self, user_id: int, workout_id: int) -> bool:
         return await self.get(user_id, workout_id) is not None and bool(self.rows.pop(workout_id))
 
-    def _mine(self, user_id: int, activity: Activity | None) -> list[Workout]:
+    def _mine(
+        self,
+        user_id: int,
+        activity: Activity | None,
+        start: datetime | None = None,
+        end: datetime | None = None,
+    ) -> list[Workout]:
         mine = [w for w in self.rows.values() if w.user_id == user_id]
         mine = [w for w in mine if activity is None or w.activity is activity]
+        mine = [w for w in mine if start is None or w.started_at >= start]
+        mine = [w for w in mine if end is None or w.started_at < end]
         return sorted(mine, key=lambda w: (w.started_at, w.id), reverse=True)
 
     async def page(
-        self, user_id: int, activity: Activity | None, offset: int, limit: int
+        self,
+        user_id: int,
+        activity: Activity | None,
+        offset: int,
+        limit: int,
+        start: datetime | None = None,
+        end: datetime | None = None,
     ) -> list[Workout]:
-        return self._mine(user_id, activity)[offset : offset + limit]
+        return self._mine(user_id, activity, start, end)[offset : offset + limit]
 
-    async def count(self, user_id: int, activity: Activity | None) -> int:
-        return len(self._mine(user_id, activity))
+    async def count(
+        self,
+        user_id: int,
+        activity: Activity | None,
+        start: datetime | None = None,
+        end: datetime | None = None,
+    ) -> int:
+        return len(self._mine(user_id, activity, start, end))
 
     async def since(self, user_id: int, start: datetime) -> list[Workout]:
         return [w for w in reversed(self._mine(user_id, None)) if w.started_at >= start]

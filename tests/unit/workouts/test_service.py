@@ -113,12 +113,12 @@ async def test_the_journal_pages_newest_first_and_filters(
         text = "swim 20 min" if day % 3 == 0 else "run 30 min"
         await WorkoutService(uow, partial(_fixed, moment)).log_text(athlete(), text)
     service = WorkoutService(uow, lambda: NOW)
-    first = await service.journal(1, 0, None)
+    first = await service.journal(athlete(), 0, None)
     assert (first.page, first.pages, len(first.workouts)) == (0, 3, 5)
     assert first.workouts[0].started_at > first.workouts[-1].started_at
-    last = await service.journal(1, 99, None)
+    last = await service.journal(athlete(), 99, None)
     assert (last.page, len(last.workouts)) == (2, 2)
-    swims = await service.journal(1, 0, Activity.SWIM)
+    swims = await service.journal(athlete(), 0, Activity.SWIM)
     assert swims.pages == 1
     assert {w.activity for w in swims.workouts} == {Activity.SWIM}
 
