@@ -20,6 +20,7 @@ from bot.middlewares.user import I18nMiddleware, UserMiddleware
 from db.uow import SqlUnitOfWork
 from domain.clock import Clock
 from domain.coaching.service import CoachService
+from domain.plans.service import PlanService
 from domain.ports import TimezoneLocator
 from domain.users.service import UserService
 from domain.workouts.service import WorkoutService
@@ -52,7 +53,8 @@ def build_dispatcher(deps: DispatcherDeps) -> Dispatcher:
         return {
             "users": UserService(uow, deps.clock, deps.timezones),
             "workouts": WorkoutService(uow, deps.clock),
-            "coach": CoachService(uow, deps.clock),
+            "coach": CoachService(uow, deps.clock, PlanService(uow, deps.clock)),
+            "plans": PlanService(uow, deps.clock),
             "charts": deps.charts,
         }
 

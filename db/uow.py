@@ -7,6 +7,7 @@ from typing import Self
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from db.repositories.plans import SqlPlanRepository
 from db.repositories.records import SqlRecordRepository
 from db.repositories.updates import SqlUpdateLog
 from db.repositories.users import SqlUserRepository
@@ -31,6 +32,7 @@ class SqlUnitOfWork:
         self.updates = SqlUpdateLog(self.session)
         self.workouts = SqlWorkoutRepository(self.session)
         self.records = SqlRecordRepository(self.session)
+        self.plans = SqlPlanRepository(self.session)
         self._update_id: int | None = None
 
     async def __aenter__(self) -> Self:

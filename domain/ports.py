@@ -6,6 +6,7 @@ from datetime import datetime
 from types import TracebackType
 from typing import Protocol, Self
 
+from domain.plans.ports import PlanRepository
 from domain.users.models import User
 from domain.workouts.ports import RecordRepository, WorkoutRepository
 
@@ -42,6 +43,9 @@ class UnitOfWork(Protocol):
 
     @property
     def records(self) -> RecordRepository: ...
+
+    @property
+    def plans(self) -> PlanRepository: ...
 
     async def __aenter__(self) -> Self: ...
 

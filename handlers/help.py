@@ -9,7 +9,7 @@ from aiogram.types import BotCommand, Message
 from handlers.texts import Texts
 
 MENU_COMMANDS = (
-    "log", "journal", "coach", "stats", "records", "profile", "settings", "help", "export",
+    "log", "journal", "coach", "plan", "stats", "records", "profile", "settings", "help", "export",
     "delete_me", "cancel", "start",
 )  # fmt: skip
 

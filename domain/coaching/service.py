@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from domain.clock import Clock
@@ -12,6 +13,7 @@ from domain.coaching.advice import Advice, Situation, advise
 from domain.coaching.fitness import DayFitness, acwr, acwr_warning, fitness_series
 from domain.coaching.performance import predictions, vdot
 from domain.coaching.zones import Zone, hr_zones, max_heart_rate
+from domain.plans.models import SessionKind
 from domain.ports import UnitOfWork
 from domain.users.models import User, Weekday
 from domain.workouts.models import Activity, Workout
@@ -44,14 +46,24 @@ class StatsReport:
     fitness: tuple[DayFitness, ...]
 
 
+class PlannedSessions(Protocol):
+    """Today's planned session kind, if the athlete follows a plan (domain.plans.service)."""
+
+    async def today_kind(self, user: User) -> SessionKind | None: ...
+
+
 class CoachService:
-    def __init__(self, uow: UnitOfWork, clock: Clock) -> None:
+    def __init__(
+        self, uow: UnitOfWork, clock: Clock, plans: PlannedSessions | None = None
+    ) -> None:
         self._uow = uow
         self._clock = clock
+        self._plans = plans
 
     async def today(self, user: User) -> CoachReport:
-        """Advice for the athlete's today (in their timezone) from the last 180 days."""
+        """Advice for the athlete's today (their timezone): the last 180 days and the plan."""
         now = self._clock()
+        planned = await self._plans.today_kind(user) if self._plans else None
         async with self._uow:
             workouts = await self._uow.workouts.since(user.id, now - timedelta(days=HISTORY_DAYS))
         zone = ZoneInfo(user.timezone)
@@ -69,6 +81,7 @@ class CoachService:
             workouts_last_28_days=len(recent),
             training_day=_training_day(user, today),
             weekend=today.weekday() >= 5,
+            planned=planned,
         )
         best = best_run_vdot(workouts, now)
         age = today.year - user.profile.birth_year if user.profile.birth_year else None

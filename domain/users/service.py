@@ -165,11 +165,13 @@ class UserService:
             if user is None:
                 raise NotFoundError()
             workouts = await self._uow.workouts.since(user_id, EPOCH)
+            plans = await self._uow.plans.all(user_id)
         return {
             "format": "coachbot-export",
             "version": 1,
             "user": _jsonable(asdict(user)),
             "workouts": [_jsonable(asdict(workout)) for workout in workouts],
+            "plans": [_jsonable(asdict(plan)) for plan in plans],
         }
 
     async def delete(self, user_id: int) -> bool:

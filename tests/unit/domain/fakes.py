@@ -7,6 +7,7 @@ from datetime import datetime
 from types import TracebackType
 from typing import Self
 
+from domain.plans.models import Plan, PlanStatus, PlanWeek
 from domain.users.models import User
 from domain.workouts.models import Activity, Workout
 from domain.workouts.records import Record, RecordKind
@@ -109,13 +110,57 @@ class FakeRecordRepository:
             self.rows.pop((user_id, kind, subject), None)
 
 
+class FakePlanRepository:
+    def __init__(self) -> None:
+        self.rows: dict[int, Plan] = {}
+        self.saved_weeks = 0
+
+    async def add(self, plan: Plan) -> Plan:
+        stored = replace(plan, id=len(self.rows) + 1)
+        self.rows[stored.id] = stored
+        return stored
+
+    async def active(self, user_id: int) -> Plan | None:
+        mine = [p for p in self.rows.values() if p.user_id == user_id]
+        return next((p for p in mine if p.status is PlanStatus.ACTIVE), None)
+
+    async def get(self, user_id: int, plan_id: int) -> Plan | None:
+        plan = self.rows.get(plan_id)
+        return plan if plan is not None and plan.user_id == user_id else None
+
+    async def archive_active(self, user_id: int) -> None:
+        active = await self.active(user_id)
+        if active is not None:
+            self.rows[active.id] = replace(active, status=PlanStatus.ARCHIVED)
+
+    async def set_status(self, user_id: int, plan_id: int, status: PlanStatus) -> bool:
+        plan = await self.get(user_id, plan_id)
+        if plan is not None:
+            self.rows[plan_id] = replace(plan, status=status)
+        return plan is not None
+
+    async def save_week(self, plan_id: int, week: PlanWeek) -> None:
+        plan = self.rows[plan_id]
+        weeks = tuple(week if old.index == week.index else old for old in plan.weeks)
+        self.rows[plan_id] = replace(plan, weeks=weeks)
+        self.saved_weeks += 1
+
+    async def all(self, user_id: int) -> list[Plan]:
+        return [p for p in self.rows.values() if p.user_id == user_id]
+
+
 class FakeUnitOfWork:
     def __init__(self) -> None:
         self._users = FakeUserRepository()
         self._updates = FakeUpdateLog()
         self._workouts = FakeWorkoutRepository()
         self._records = FakeRecordRepository()
+        self._plans = FakePlanRepository()
         self.commits = 0
+
+    @property
+    def plans(self) -> FakePlanRepository:
+        return self._plans
 
     @property
     def records(self) -> FakeRecordRepository:
