@@ -13,6 +13,8 @@ from handlers import (
     help,
     journal,
     log_form,
+    plan,
+    plan_form,
     profile,
     profile_form,
     settings,
@@ -38,8 +40,10 @@ def build_router() -> Router:
         journal.build_router(),
         coach.build_router(),
         stats.build_router(),
+        plan.build_router(),
         log_form.build_router(),
         profile_form.build_router(),
+        plan_form.build_router(),
         fallback.build_router(),
     )
     group = Router(name="group")

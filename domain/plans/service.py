@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -74,13 +74,13 @@ class PlanService:
         """A typed target time for the race distance."""
         return int(parse_goal_time(text, distance_m) or 0)
 
-    def read_date(self, user: User, text: str) -> date:
-        """A typed race date: the next such date when it has no year; never a past one."""
-        return parse_goal_date(text, self._today(user))
-
-    def check(self, user: User, goal: PlanGoal) -> None:
-        """Refuse a goal no sensible plan reaches (a race too soon), before asking more."""
+    def read_date(self, user: User, goal: PlanGoal, text: str) -> date:
+        """A typed race date (the next such date when it has no year, never a past one) that
+        a sensible plan for the goal can reach."""
+        day = parse_goal_date(text, self._today(user))
+        goal = replace(goal, race_date=day)
         generate(goal, _athlete(user, goal, [], self._clock()), self._today(user))
+        return day
 
     async def create(self, user: User, goal: PlanGoal) -> PlanView:
         """Build a plan for the athlete's level, days and journal; it replaces the active one."""
