@@ -53,9 +53,20 @@ async def brought_up_to_date(uow: UnitOfWork, user: User, plan: Plan, now: datet
     athlete = athlete_of(user, plan)
     weeks = plan.weeks
     for index in pending:
-        ratio = acwr(loads, weeks[index].starts_on - timedelta(days=1))
-        weeks = adapt(plan.goal, athlete, weeks, index, done, ratio)
+        weeks = adapt(
+            plan.goal, athlete, weeks, index, done, _ratio(loads, weeks[index].starts_on)
+        )
     for old, new in zip(plan.weeks, weeks, strict=True):
         if old != new:
             await uow.plans.save_week(plan.id, new)
     return replace(plan, weeks=weeks)
+
+
+def _ratio(loads: dict[date, float], monday: date) -> float | None:
+    """The acute:chronic ratio on the eve of the week; None until the journal spans the
+    chronic window, since a first week against an empty month always looks like a spike."""
+    eve = monday - timedelta(days=1)
+    logged = [day for day, load in loads.items() if load > 0 and day <= eve]
+    if not logged or (eve - min(logged)).days + 1 < ACWR_CHRONIC_DAYS:
+        return None
+    return acwr(loads, eve)
