@@ -3,8 +3,53 @@
 from __future__ import annotations
 
 import json
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
 
-from tests.bot.conftest import ANNA, Harness
+import pytest
+from aiogram import Bot
+from aiogram.client.default import DefaultBotProperties
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.dispatcher import DispatcherDeps, build_dispatcher
+from bot.i18n import I18n
+from bot.sandbox.session import InProcessSession
+from bot.sandbox.telegram import FakeTelegram
+from db.fsm_storage import SqlStorage
+from tests.bot.conftest import ANNA, NOW, Harness
+from tests.unit.domain.fakes import FakeTimezones
+
+
+class MovingClock:
+    def __init__(self) -> None:
+        self.now = NOW
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+async def weeks(
+    telegram: FakeTelegram, session_factory: async_sessionmaker[AsyncSession]
+) -> AsyncIterator[tuple[Harness, MovingClock]]:
+    """The real Dispatcher with a clock the test moves across the plan's weeks."""
+    clock = MovingClock()
+    deps = DispatcherDeps(
+        session_factory=session_factory,
+        storage=SqlStorage(session_factory, clock),
+        i18n=I18n(),
+        clock=clock,
+        timezones=FakeTimezones("Europe/Moscow"),
+        throttle_burst=1000,
+        monotonic=lambda: 0.0,
+    )
+    bot = Bot(
+        "42:TEST-in-process-token",
+        session=InProcessSession(telegram),
+        default=DefaultBotProperties(parse_mode="HTML"),
+    )
+    yield Harness(telegram, build_dispatcher(deps), bot, session_factory), clock
+    await bot.session.close()
 
 
 def labels(message: object) -> list[str]:
@@ -130,3 +175,39 @@ async def test_the_export_holds_the_plans(chat: Harness) -> None:
 async def test_plan_is_in_the_help(chat: Harness) -> None:
     reply = await chat.send("/help")
     assert "/plan — Your training plan for a goal" in (reply.text or "")
+
+
+async def test_the_week_shows_done_and_missed_and_the_next_week_adapts(
+    weeks: tuple[Harness, MovingClock],
+) -> None:
+    chat, clock = weeks
+    await chat.send("/plan 10k in 50 min")
+    clock.now = datetime(2026, 12, 1, 18, 0, tzinfo=UTC)  # Tuesday of week 1
+    await chat.send("/log run 5k 30:00")
+    clock.now = datetime(2026, 12, 5, 9, 0, tzinfo=UTC)  # Saturday: the long run
+    text = (await chat.send("/plan")).text or ""
+    assert "✅ Tue 1 Dec — Easy run" in text
+    assert "❌ Thu 3 Dec — Easy run" in text
+    assert "⬜ Sat 5 Dec — Long run" in text
+    coach = await chat.send("/coach")
+    assert "Your plan has the long run of the week today." in (coach.text or "")
+    clock.now = datetime(2026, 12, 7, 9, 0, tzinfo=UTC)  # Monday of week 2
+    text = (await chat.send("/plan")).text or ""
+    assert "📅 Week 2 of 10" in text
+    assert "🎯 This week: about 90 min" in text, "the first week's volume, repeated"
+    assert "Some sessions were missed last week" in text
+
+
+async def test_a_guided_race_too_soon_is_refused_and_another_date_taken(chat: Harness) -> None:
+    await chat.send("/plan")
+    await chat.press("A race")
+    await chat.press("Marathon")
+    await chat.press("Skip")
+    refused = await chat.send("10 December")
+    assert "The earliest sensible race date is 2027-03-21." in (refused.text or "")
+    confirm = await chat.send("2027-04-25")
+    assert "🏁 Marathon by Sun 25 Apr" in (confirm.text or "")
+    cancelled = await chat.press("Cancel")
+    assert cancelled.text == "No plan was made. Send /plan when you are ready."
+    await chat.send("/plan")
+    assert "You have no training plan yet" in chat.texts()[-2]
