@@ -21,6 +21,7 @@ from db.uow import SqlUnitOfWork
 from domain.clock import Clock
 from domain.coaching.service import CoachService
 from domain.coaching.threshold_service import ThresholdService
+from domain.plans.service import PlanService
 from domain.ports import TimezoneLocator
 from domain.skills.service import SkillService, StrengthService
 from domain.users.service import UserService
@@ -52,10 +53,12 @@ def build_dispatcher(deps: DispatcherDeps) -> Dispatcher:
         return SqlUnitOfWork(deps.session_factory, deps.clock)
 
     def services(uow: SqlUnitOfWork) -> dict[str, Any]:
+        plans = PlanService(uow, deps.clock)
         return {
             "users": UserService(uow, deps.clock, deps.timezones),
             "workouts": WorkoutService(uow, deps.clock),
-            "coach": CoachService(uow, deps.clock),
+            "coach": CoachService(uow, deps.clock, plans),
+            "plans": plans,
             "checkins": CheckInService(uow, deps.clock),
             "thresholds": ThresholdService(uow, deps.clock),
             "skills": SkillService(uow),

@@ -18,6 +18,7 @@ from sqlalchemy import (
     MetaData,
     SmallInteger,
     String,
+    text,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -206,3 +207,44 @@ class NotificationRow(Base):
     state: Mapped[str] = mapped_column(String(16))
     at: Mapped[datetime] = mapped_column()
     attempts: Mapped[int] = mapped_column(SmallInteger)
+
+
+class PlanRow(Base):
+    __tablename__ = "plans"
+    __table_args__ = (
+        # At most one active plan per athlete.
+        Index(
+            "uq_plans_active_user",
+            "user_id",
+            unique=True,
+            sqlite_where=text("status = 'active'"),
+            postgresql_where=text("status = 'active'"),
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    user_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    status: Mapped[str] = mapped_column(String(16))
+    goal_kind: Mapped[str] = mapped_column(String(16))
+    distance_m: Mapped[float | None] = mapped_column(Float)
+    target_s: Mapped[int | None] = mapped_column(Integer)
+    race_date: Mapped[date | None] = mapped_column(Date)
+    sessions_per_week: Mapped[int | None] = mapped_column(SmallInteger)
+    vdot: Mapped[float | None] = mapped_column(Float)
+    created_at: Mapped[datetime] = mapped_column()
+
+
+class PlanWeekRow(Base):
+    __tablename__ = "plan_weeks"
+
+    plan_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("plans.id", ondelete="CASCADE"), primary_key=True
+    )
+    index: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
+    starts_on: Mapped[date] = mapped_column(Date)
+    role: Mapped[str] = mapped_column(String(16))
+    target_minutes: Mapped[int] = mapped_column(Integer)
+    sessions: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    adapted_reason: Mapped[str | None] = mapped_column(String(16))

@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from db.repositories.checkins import SqlCheckInRepository
 from db.repositories.notifications import SqlNotificationLog
+from db.repositories.plans import SqlPlanRepository
 from db.repositories.records import SqlRecordRepository
 from db.repositories.strength import SqlStrengthRepository
 from db.repositories.thresholds import SqlThresholdRepository
@@ -39,6 +40,7 @@ class SqlUnitOfWork:
         self.thresholds = SqlThresholdRepository(self.session)
         self.strength = SqlStrengthRepository(self.session)
         self.notifications = SqlNotificationLog(self.session)
+        self.plans = SqlPlanRepository(self.session)
         self._update_id: int | None = None
 
     async def __aenter__(self) -> Self:

@@ -8,6 +8,7 @@ from typing import Protocol, Self
 
 from domain.coaching.ports import ThresholdRepository
 from domain.notifications.ports import NotificationLog
+from domain.plans.ports import PlanRepository
 from domain.skills.ports import StrengthRepository
 from domain.users.models import User
 from domain.wellness.ports import CheckInRepository
@@ -58,6 +59,9 @@ class UnitOfWork(Protocol):
 
     @property
     def notifications(self) -> NotificationLog: ...
+
+    @property
+    def plans(self) -> PlanRepository: ...
 
     async def __aenter__(self) -> Self: ...
 

@@ -15,6 +15,8 @@ from handlers import (
     journal,
     lifts,
     log_form,
+    plan,
+    plan_form,
     profile,
     profile_form,
     reminders,
@@ -50,8 +52,10 @@ def build_router() -> Router:
         checkin.build_router(),
         skills.build_router(),
         lifts.build_router(),
+        plan.build_router(),
         log_form.build_router(),
         profile_form.build_router(),
+        plan_form.build_router(),
         fallback.build_router(),
     )
     group = Router(name="group")

@@ -54,3 +54,34 @@ def threshold_speed(value: float) -> float:
     a, b, c = 0.000104, 0.182258, -4.60 - target
     metres_per_minute = (-b + math.sqrt(b * b - 4 * a * c)) / (2 * a)
     return metres_per_minute / 60
+
+
+# Daniels' Running Formula (3rd ed., 2014): easy running at about 59–74 % of VO2max, interval
+# (I) pace at 95–100 %. The fractions below reproduce his VDOT table (VDOT 50: E 5:07–5:38,
+# I 3:55 per km); marathon (M) pace is the race pace his model predicts for 42.195 km.
+EASY_FRACTIONS = (0.62, 0.70)
+INTERVAL_FRACTION = 0.975
+MARATHON_M = 42_195.0
+
+
+def speed_at_fraction(value: float, fraction: float) -> float:
+    """The speed (m/s) whose oxygen cost is `fraction` of VDOT (Daniels & Gilbert)."""
+    target = fraction * value
+    a, b, c = 0.000104, 0.182258, -4.60 - target
+    metres_per_minute = (-b + math.sqrt(b * b - 4 * a * c)) / (2 * a)
+    return metres_per_minute / 60
+
+
+def easy_speeds(value: float) -> tuple[float, float]:
+    """Daniels' easy (E) range as (slow, fast) speeds in m/s."""
+    return speed_at_fraction(value, EASY_FRACTIONS[0]), speed_at_fraction(value, EASY_FRACTIONS[1])
+
+
+def marathon_speed(value: float) -> float:
+    """Daniels' marathon (M) pace: the predicted marathon race speed (m/s)."""
+    return MARATHON_M / race_time_for_vdot(value, MARATHON_M)
+
+
+def interval_speed(value: float) -> float:
+    """Daniels' interval (I) pace: about 97.5 % of VDOT (m/s)."""
+    return speed_at_fraction(value, INTERVAL_FRACTION)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from domain.clock import Clock
@@ -12,6 +13,7 @@ from domain.coaching.advice import Advice, Situation, advise
 from domain.coaching.fitness import DayFitness, acwr, acwr_warning, fitness_series
 from domain.coaching.performance import predictions, vdot
 from domain.coaching.zones import Zone, hr_zones, max_heart_rate, time_in_zones
+from domain.plans.models import SessionKind
 from domain.ports import UnitOfWork
 from domain.users.models import User, Weekday
 from domain.wellness.models import CheckIn, WellnessSummary
@@ -49,15 +51,25 @@ class StatsReport:
     zone_seconds: tuple[int, ...] = ()
 
 
+class PlannedSessions(Protocol):
+    """Today's planned session kind, if the athlete follows a plan (domain.plans.service)."""
+
+    async def today_kind(self, user: User) -> SessionKind | None: ...
+
+
 class CoachService:
-    def __init__(self, uow: UnitOfWork, clock: Clock) -> None:
+    def __init__(
+        self, uow: UnitOfWork, clock: Clock, plans: PlannedSessions | None = None
+    ) -> None:
         self._uow = uow
         self._clock = clock
+        self._plans = plans
 
     async def today(self, user: User) -> CoachReport:
         """Advice for the athlete's today (in their timezone) from the last 180 days of
-        training and today's check-in against the two weeks before."""
+        training, today's check-in against the two weeks before, and the plan."""
         now = self._clock()
+        planned = await self._plans.today_kind(user) if self._plans else None
         zone = ZoneInfo(user.timezone)
         today = now.astimezone(zone).date()
         async with self._uow:
@@ -70,7 +82,7 @@ class CoachService:
         series = fitness_series(loads, today - timedelta(days=HISTORY_DAYS), today)
         ratio = acwr(loads, today - timedelta(days=1))
         recent = [w for w in workouts if w.started_at >= now - timedelta(days=28)]
-        situation = _situation(user, today, series, loads, ratio, len(recent), wellness)
+        situation = _situation(user, today, series, loads, ratio, len(recent), wellness, planned)
         best = best_run_vdot(workouts, now)
         zones = _hr_zones(user, today)
         return CoachReport(
@@ -161,6 +173,7 @@ def _situation(
     ratio: float | None,
     workouts_last_28_days: int,
     wellness: WellnessSummary,
+    planned: SessionKind | None,
 ) -> Situation:
     checkin = wellness.today or CheckIn(user.id, today)
     return Situation(
@@ -175,6 +188,7 @@ def _situation(
         sleep_quality=checkin.sleep_quality,
         soreness=checkin.soreness,
         resting_hr_rise=wellness.resting_hr_rise,
+        planned=planned,
     )
 
 

@@ -195,6 +195,7 @@ class UserService:
             checkins = await self._uow.checkins.all(user_id)
             thresholds = await self._uow.thresholds.all(user_id)
             notifications = await self._uow.notifications.of_user(user_id)
+            plans = await self._uow.plans.all(user_id)
         return {
             "format": "coachbot-export",
             "version": 1,
@@ -203,6 +204,7 @@ class UserService:
             "checkins": [_jsonable(asdict(checkin)) for checkin in checkins],
             "thresholds": [_jsonable(asdict(threshold)) for threshold in thresholds],
             "notifications": [_jsonable(asdict(notice)) for notice in notifications],
+            "plans": [_jsonable(asdict(plan)) for plan in plans],
         }
 
     async def delete(self, user_id: int) -> bool:

@@ -10,6 +10,7 @@ import pytest
 
 from domain.coaching.advice import AdviceKind, AdviceReason, Situation, advise
 from domain.coaching.service import CoachService, daily_loads
+from domain.plans.models import SessionKind
 from domain.users.models import Language, Units, User, Weekday
 from domain.workouts.models import Activity, Workout, WorkoutSource
 from tests.unit.domain.fakes import FakeUnitOfWork
@@ -37,6 +38,23 @@ BASE = Situation(
         ({"weekend": True}, AdviceKind.LONG, AdviceReason.WEEKEND_LONG),
         ({"form": 8.0}, AdviceKind.QUALITY, AdviceReason.FRESH),
         ({}, AdviceKind.EASY, AdviceReason.STEADY),
+        ({"planned": SessionKind.LONG}, AdviceKind.LONG, AdviceReason.PLAN_LONG),
+        (
+            {"planned": SessionKind.QUALITY, "training_day": False},
+            AdviceKind.QUALITY,
+            AdviceReason.PLAN_QUALITY,
+        ),
+        ({"planned": SessionKind.REST, "form": 10.0}, AdviceKind.REST, AdviceReason.PLAN_REST),
+        ({"planned": SessionKind.EASY, "weekend": True}, AdviceKind.EASY, AdviceReason.PLAN_EASY),
+        ({"planned": SessionKind.RACE}, AdviceKind.RACE, AdviceReason.PLAN_RACE),
+        ({"planned": SessionKind.STRENGTH}, AdviceKind.STRENGTH, AdviceReason.PLAN_STRENGTH),
+        (
+            {"planned": SessionKind.LONG, "workouts_last_28_days": 0, "acwr": 4.0},
+            AdviceKind.LONG,
+            AdviceReason.PLAN_LONG,
+        ),
+        ({"planned": SessionKind.QUALITY, "acwr": 1.7}, AdviceKind.REST, AdviceReason.LOAD_SPIKE),
+        ({"planned": SessionKind.LONG, "form": -35.0}, AdviceKind.REST, AdviceReason.VERY_TIRED),
     ],
 )
 def test_advice_rules(changes: dict[str, object], kind: AdviceKind, reason: AdviceReason) -> None:

@@ -10,6 +10,9 @@ from hypothesis import strategies as st
 
 from domain.coaching.fitness import acwr, acwr_warning, fitness_series
 from domain.coaching.performance import (
+    easy_speeds,
+    interval_speed,
+    marathon_speed,
     predictions,
     race_time_for_vdot,
     riegel,
@@ -37,6 +40,15 @@ def test_daniels_threshold_pace_for_vdot_50() -> None:
     """Daniels' tables: VDOT 50 → T pace 4:15 per km."""
     seconds_per_km = 1000 / threshold_speed(50)
     assert seconds_per_km == pytest.approx(255, abs=2)
+
+
+def test_daniels_easy_marathon_and_interval_paces_for_vdot_50() -> None:
+    """Daniels' Running Formula (3rd ed.), VDOT table at 50: E 5:07–5:38, M 4:31, I 3:55 /km."""
+    slow, fast = easy_speeds(50)
+    assert 1000 / fast == pytest.approx(307, abs=3)
+    assert 1000 / slow == pytest.approx(338, abs=3)
+    assert 1000 / marathon_speed(50) == pytest.approx(271, abs=2)
+    assert 1000 / interval_speed(50) == pytest.approx(235, abs=2)
 
 
 @given(st.floats(min_value=900, max_value=3600))

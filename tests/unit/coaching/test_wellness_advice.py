@@ -9,6 +9,7 @@ import pytest
 
 from domain.coaching.advice import RULES, AdviceKind, AdviceReason, Situation, advise
 from domain.coaching.service import CoachService
+from domain.plans.models import SessionKind
 from domain.users.models import Language, Units, User, Weekday
 from domain.wellness.models import WellnessField
 from domain.workouts.models import Activity, Workout, WorkoutSource
@@ -147,3 +148,22 @@ async def test_a_resting_heart_rate_well_above_the_athletes_average_means_easy(
     assert (report.advice.reason is AdviceReason.ELEVATED_RESTING_HR) is reason_is_elevated
     if reason_is_elevated:
         assert report.advice.kind is AdviceKind.EASY
+
+
+@pytest.mark.parametrize(
+    ("changes", "reason"),
+    [
+        ({"planned": SessionKind.REST, "sleep_hours": 4.0}, AdviceReason.PLAN_REST),
+        ({"training_day": False, "sleep_hours": 4.0}, AdviceReason.NOT_A_TRAINING_DAY),
+        ({"planned": SessionKind.QUALITY, "sleep_hours": 4.0}, AdviceReason.POOR_SLEEP),
+        ({"planned": SessionKind.LONG, "resting_hr_rise": 9.0}, AdviceReason.ELEVATED_RESTING_HR),
+        ({"planned": SessionKind.LONG, "soreness": 5}, AdviceReason.VERY_SORE),
+        ({"planned": SessionKind.LONG, "sleep_hours": 7.5}, AdviceReason.PLAN_LONG),
+    ],
+)
+def test_a_rest_day_stays_a_rest_day_and_a_bad_night_beats_a_hard_plan(
+    changes: dict[str, object], reason: AdviceReason
+) -> None:
+    """With both a plan and a check-in: never "easy" on a rest day, never intervals after
+    a four-hour night, and the plan's long run on a good morning."""
+    assert advise(replace(BASE, **changes)).reason is reason  # type: ignore[arg-type]

@@ -10,6 +10,7 @@ from typing import Any, Self
 from domain.coaching.thresholds import Threshold
 from domain.notifications.models import MAX_ATTEMPTS, Notice, NoticeKind, NoticeState
 from domain.notifications.schedule import due_moment
+from domain.plans.models import Plan, PlanStatus, PlanWeek
 from domain.skills.lifts import ExerciseSession, ExerciseSummary
 from domain.users.models import User
 from domain.wellness.models import CheckIn, WellnessField
@@ -255,6 +256,45 @@ class FakeNotificationLog:
         return [notice for (owner, *_), notice in sorted(self.rows.items()) if owner == user_id]
 
 
+class FakePlanRepository:
+    def __init__(self) -> None:
+        self.rows: dict[int, Plan] = {}
+        self.saved_weeks = 0
+
+    async def add(self, plan: Plan) -> Plan:
+        stored = replace(plan, id=len(self.rows) + 1)
+        self.rows[stored.id] = stored
+        return stored
+
+    async def active(self, user_id: int) -> Plan | None:
+        mine = [p for p in self.rows.values() if p.user_id == user_id]
+        return next((p for p in mine if p.status is PlanStatus.ACTIVE), None)
+
+    async def get(self, user_id: int, plan_id: int) -> Plan | None:
+        plan = self.rows.get(plan_id)
+        return plan if plan is not None and plan.user_id == user_id else None
+
+    async def archive_active(self, user_id: int) -> None:
+        active = await self.active(user_id)
+        if active is not None:
+            self.rows[active.id] = replace(active, status=PlanStatus.ARCHIVED)
+
+    async def set_status(self, user_id: int, plan_id: int, status: PlanStatus) -> bool:
+        plan = await self.get(user_id, plan_id)
+        if plan is not None:
+            self.rows[plan_id] = replace(plan, status=status)
+        return plan is not None
+
+    async def save_week(self, plan_id: int, week: PlanWeek) -> None:
+        plan = self.rows[plan_id]
+        weeks = tuple(week if old.index == week.index else old for old in plan.weeks)
+        self.rows[plan_id] = replace(plan, weeks=weeks)
+        self.saved_weeks += 1
+
+    async def all(self, user_id: int) -> list[Plan]:
+        return [p for p in self.rows.values() if p.user_id == user_id]
+
+
 class FakeUnitOfWork:
     def __init__(self) -> None:
         self._users = FakeUserRepository()
@@ -265,6 +305,7 @@ class FakeUnitOfWork:
         self._thresholds = FakeThresholdRepository()
         self._strength = FakeStrengthRepository(self._workouts)
         self._notifications = FakeNotificationLog(self._users)
+        self._plans = FakePlanRepository()
         self.commits = 0
 
     @property
@@ -282,6 +323,10 @@ class FakeUnitOfWork:
     @property
     def notifications(self) -> FakeNotificationLog:
         return self._notifications
+
+    @property
+    def plans(self) -> FakePlanRepository:
+        return self._plans
 
     @property
     def records(self) -> FakeRecordRepository:

@@ -1,0 +1,1 @@
+"""Training plans: goals read from free text, week-by-week plans and their weekly adaptation."""
