@@ -9,6 +9,7 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
+from domain.skills.catalog import Milestone
 from domain.users.models import User
 from domain.workouts.entries import WorkoutDetail
 from domain.workouts.models import Workout
@@ -50,8 +51,9 @@ def render_card(
     header: str | None = None,
     records: tuple[Record, ...] = (),
     zone: int | None = None,
+    milestones: tuple[Milestone, ...] = (),
 ) -> str:
-    """The summary card; `records` are the ones it has just beaten."""
+    """The summary card; `records` and `milestones` are the ones it has just reached."""
     return t.render(
         "workouts/card.html",
         workout=workout,
@@ -60,6 +62,7 @@ def render_card(
         records=records,
         zone=zone,
         held=None,
+        milestones=milestones,
     )
 
 
@@ -73,12 +76,15 @@ def render_detail(detail: WorkoutDetail, user: User, t: Texts, header: str | Non
         records=(),
         zone=detail.zone,
         held=detail.records,
+        milestones=(),
     )
 
 
 def render_logged(logged: Logged, user: User, t: Texts) -> str:
     header = t("workout.logged")
-    return render_card(logged.workout, user, t, header, logged.records, logged.zone)
+    return render_card(
+        logged.workout, user, t, header, logged.records, logged.zone, logged.milestones
+    )
 
 
 async def cmd_log(

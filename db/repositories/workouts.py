@@ -105,12 +105,16 @@ class SqlWorkoutRepository:
         query = _journal_filter(query, user_id, activity, start, end)
         return int(await self._session.scalar(query) or 0)
 
-    async def since(self, user_id: int, start: datetime) -> list[Workout]:
+    async def since(
+        self, user_id: int, start: datetime, activity: Activity | None = None
+    ) -> list[Workout]:
         query = (
             select(WorkoutRow)
             .where(WorkoutRow.user_id == user_id, WorkoutRow.started_at >= start)
             .order_by(WorkoutRow.started_at)
         )
+        if activity is not None:
+            query = query.where(WorkoutRow.activity == activity.value)
         return await self._with_sets(list(await self._session.scalars(query)))
 
     async def _with_sets(self, rows: list[WorkoutRow]) -> list[Workout]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -131,12 +131,19 @@ def sport_progress(
 def reached_by(
     workout: Workout, earlier: Sequence[Workout], weight_kg: float | None, timezone: str
 ) -> tuple[Milestone, ...]:
-    """The milestones `workout` reached for the first time, given the journal before it."""
+    """The milestones the journal reaches with `workout` and did not reach without it.
+
+    Every other workout counts, also one that started later: logging yesterday's run
+    after today's must not announce again what today's run already reached.
+    """
     zone, sport = ZoneInfo(timezone), workout.activity
-    journal = sorted(
-        (w for w in earlier if w.id != workout.id and w.started_at <= workout.started_at),
-        key=lambda w: (w.started_at, w.id),
-    )
-    before = {item.milestone.id for item in _walk(journal, sport, weight_kg, zone)[1]}
-    after = _walk([*journal, workout], sport, weight_kg, zone)[1]
+
+    def chronological(workouts: Iterable[Workout]) -> list[Workout]:
+        return sorted(workouts, key=lambda w: (w.started_at, w.id))
+
+    journal = [w for w in earlier if w.id != workout.id]
+    before = {
+        item.milestone.id for item in _walk(chronological(journal), sport, weight_kg, zone)[1]
+    }
+    after = _walk(chronological([*journal, workout]), sport, weight_kg, zone)[1]
     return tuple(item.milestone for item in after if item.milestone.id not in before)

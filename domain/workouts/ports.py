@@ -46,7 +46,11 @@ class WorkoutRepository(Protocol):
         end: datetime | None = None,
     ) -> int: ...
 
-    async def since(self, user_id: int, start: datetime) -> list[Workout]: ...
+    async def since(
+        self, user_id: int, start: datetime, activity: Activity | None = None
+    ) -> list[Workout]:
+        """Oldest first; only one sport when `activity` is given."""
+        ...
 
 
 class RecordRepository(Protocol):

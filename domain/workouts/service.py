@@ -12,6 +12,8 @@ from domain.coaching.load import LoadInputs, workout_load
 from domain.coaching.thresholds import ThresholdHistory, Thresholds
 from domain.errors import InvalidValueError, NotFoundError
 from domain.ports import UnitOfWork
+from domain.skills.catalog import Milestone
+from domain.skills.progress import reached_by
 from domain.users.models import User
 from domain.workouts.entries import WorkoutDetail, WorkoutEdit, edited_draft, hr_zone
 from domain.workouts.journal import by_day, period_span
@@ -34,11 +36,12 @@ DEFAULT_MAX_HR_AGE = 35
 
 @dataclass(frozen=True, slots=True)
 class Logged:
-    """The stored workout and the personal records it improved."""
+    """The stored workout, the personal records it improved and the milestones it reached."""
 
     workout: Workout
     records: tuple[Record, ...] = ()
     zone: int | None = None
+    milestones: tuple[Milestone, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,16 +103,25 @@ class WorkoutService:
             history = ThresholdHistory(await self._uow.thresholds.all(user.id), user.profile)
             workout = _weigh(user, draft, started, source, history.at(started))
             stored = await self._uow.workouts.add(workout)
-            held = {record.key: record for record, _ in await self._uow.records.all(user.id)}
-            improved = []
-            for record in candidates(stored):
-                previous = held.get(record.key)
-                if record.beats(previous):
-                    await self._uow.records.put(user.id, record, stored.id, now)
-                    if previous is not None:
-                        improved.append(record)
+            improved = await self._take_records(user.id, stored, now)
+            earlier = await self._uow.workouts.since(user.id, EPOCH, stored.activity)
+            milestones = reached_by(stored, earlier, user.profile.weight_kg, user.timezone)
             await self._uow.commit()
-            return Logged(stored, tuple(improved), hr_zone(user, stored))
+            return Logged(stored, improved, hr_zone(user, stored), milestones)
+
+    async def _take_records(
+        self, user_id: int, stored: Workout, now: datetime
+    ) -> tuple[Record, ...]:
+        """Store the records the workout beats; the improved ones (not firsts) are announced."""
+        held = {record.key: record for record, _ in await self._uow.records.all(user_id)}
+        improved = []
+        for record in candidates(stored):
+            previous = held.get(record.key)
+            if record.beats(previous):
+                await self._uow.records.put(user_id, record, stored.id, now)
+                if previous is not None:
+                    improved.append(record)
+        return tuple(improved)
 
     async def records(self, user_id: int) -> list[Record]:
         """The athlete's personal records."""

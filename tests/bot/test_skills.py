@@ -158,3 +158,14 @@ async def test_deleting_a_workout_takes_its_milestones_back(chat: Harness) -> No
     text = (await chat.send("/progress")).text or ""
     assert "Level 2 ·" in text
     assert "🎯 Next: Run 5 km without stopping" in text
+
+
+async def test_the_log_card_announces_milestones_once(chat: Harness) -> None:
+    first = await chat.send("/log run 5k 24:00")
+    text = first.text or ""
+    assert "🎖 New milestone" in text
+    assert "5 km under 25:00" in text
+    again = await chat.send("/log run 5k 24:30")  # began 30 s before the first one
+    assert "🎖 New milestone" not in (again.text or ""), "reached already: not announced twice"
+    ride = await chat.send("/log ride 30 km 1h")
+    assert "🎖 New milestone" in (ride.text or ""), "the first ride is a milestone of its own"

@@ -115,8 +115,10 @@ class FakeWorkoutRepository:
     ) -> int:
         return len(self._mine(user_id, activity, start, end))
 
-    async def since(self, user_id: int, start: datetime) -> list[Workout]:
-        return [w for w in reversed(self._mine(user_id, None)) if w.started_at >= start]
+    async def since(
+        self, user_id: int, start: datetime, activity: Activity | None = None
+    ) -> list[Workout]:
+        return [w for w in reversed(self._mine(user_id, activity)) if w.started_at >= start]
 
 
 class FakeRecordRepository:
