@@ -12,6 +12,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from bot.sandbox.telegram_state import (
+    FIRST_UPDATE_ID,
     NOT_MODIFIED,
     Fault,
     SentMessage,
@@ -42,8 +43,9 @@ class FakeTelegram(UserSide):
         bot_id: int = 42,
         bot_username: str = "coachbot",
         clock: Callable[[], float] = time.time,
+        first_update_id: int = FIRST_UPDATE_ID,
     ) -> None:
-        super().__init__(bot_id, bot_username, clock)
+        super().__init__(bot_id, bot_username, clock, first_update_id)
         self._methods: dict[str, Method] = {
             name[len("m_") :].lower(): getattr(self, name)
             for name in dir(self)

@@ -135,15 +135,24 @@ def coerce(params: dict[str, Any]) -> dict[str, Any]:
     return result
 
 
+FIRST_UPDATE_ID = 700_000_001
+
+
 class FakeTelegramCore:
     """State, ids and waiting; the methods live in FakeTelegram."""
 
-    def __init__(self, bot_id: int, bot_username: str, clock: Callable[[], float]) -> None:
+    def __init__(
+        self,
+        bot_id: int,
+        bot_username: str,
+        clock: Callable[[], float],
+        first_update_id: int = FIRST_UPDATE_ID,
+    ) -> None:
         self.bot_id = bot_id
         self.bot_username = bot_username
         self.clock = clock
         self.state = State()
-        self._update_ids = itertools.count(700_000_001)
+        self._update_ids = itertools.count(first_update_id)
         self._message_ids: dict[int, itertools.count[int]] = {}
         self._ids = itertools.count(1)
         self._version = 0

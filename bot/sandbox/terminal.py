@@ -11,11 +11,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
+from sqlalchemy.ext.asyncio import AsyncEngine
+
 from bot.app import build_application, prepare_database, scheduler_running
 from bot.commands import set_command_menus
 from bot.sandbox.session import InProcessSession
 from bot.sandbox.telegram import FakeTelegram, SentMessage
+from bot.sandbox.telegram_state import FIRST_UPDATE_ID
 from bot.settings import Settings
+from db.engine import create_session_factory
+from db.repositories.updates import SqlUpdateLog
 
 HELP = """sandbox commands:
   <text>                   send a message (commands like /start too)
@@ -187,6 +192,12 @@ async def show_arrivals(sandbox: Sandbox, every: float = 1.0) -> None:
             print("\n> ", end="", file=sandbox.screen.out, flush=True)
 
 
+async def _next_update_id(engine: AsyncEngine) -> int:
+    async with create_session_factory(engine)() as session:
+        latest = await SqlUpdateLog(session).latest()
+    return max(FIRST_UPDATE_ID, (latest or 0) + 1)
+
+
 async def chat(
     settings: Settings,
     *,
@@ -197,7 +208,9 @@ async def chat(
     stdout: TextIO = sys.stdout,
 ) -> None:
     engine = await prepare_database(settings)
-    fake = FakeTelegram()
+    # Handled update ids are kept for 48 h to drop redeliveries (ADR 0005): each session
+    # numbers its updates above the last one's, or a second session would be ignored.
+    fake = FakeTelegram(first_update_id=await _next_update_id(engine))
     fake.add_user(user_id, name, language_code=language)
     app = await build_application(settings, engine, session=InProcessSession(fake))
     await set_command_menus(app.bot, app.i18n)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.tables import ProcessedUpdateRow
@@ -34,3 +34,7 @@ class SqlUpdateLog:
         statement = delete(ProcessedUpdateRow).where(ProcessedUpdateRow.processed_at < before)
         result = await self._session.execute(statement)
         return int(result.rowcount)  # type: ignore[attr-defined]
+
+    async def latest(self) -> int | None:
+        """The highest handled update id (the sandbox numbers its next session above it)."""
+        return await self._session.scalar(select(func.max(ProcessedUpdateRow.update_id)))

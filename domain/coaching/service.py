@@ -10,7 +10,13 @@ from zoneinfo import ZoneInfo
 
 from domain.clock import Clock
 from domain.coaching.advice import Advice, Situation, advise
-from domain.coaching.fitness import DayFitness, acwr, acwr_warning, fitness_series
+from domain.coaching.fitness import (
+    ACWR_CHRONIC_DAYS,
+    DayFitness,
+    acwr,
+    acwr_warning,
+    fitness_series,
+)
 from domain.coaching.performance import predictions, vdot
 from domain.coaching.zones import Zone, hr_zones, max_heart_rate, time_in_zones
 from domain.plans.models import SessionKind
@@ -80,7 +86,7 @@ class CoachService:
         wellness = wellness_summary(checkins, today)
         loads = daily_loads(workouts, zone)
         series = fitness_series(loads, today - timedelta(days=HISTORY_DAYS), today)
-        ratio = acwr(loads, today - timedelta(days=1))
+        ratio = _acwr(workouts, loads, today, now)
         recent = [w for w in workouts if w.started_at >= now - timedelta(days=28)]
         situation = _situation(user, today, series, loads, ratio, len(recent), wellness, planned)
         best = best_run_vdot(workouts, now)
@@ -153,6 +159,17 @@ def best_run_vdot(
         and w.duration_s
     ]
     return max(efforts, default=None)
+
+
+def _acwr(
+    workouts: list[Workout], loads: dict[date, float], today: date, now: datetime
+) -> float | None:
+    """Until the journal spans the 28-day chronic window, every first weeks' ratio would
+    read as a dangerous spike: there is no ratio yet."""
+    first = min((w.started_at for w in workouts), default=None)
+    if first is None or first > now - timedelta(days=ACWR_CHRONIC_DAYS):
+        return None
+    return acwr(loads, today - timedelta(days=1))
 
 
 def _max_hr(user: User, today: date) -> int | None:

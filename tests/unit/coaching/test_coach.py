@@ -120,3 +120,13 @@ async def test_without_a_journal_the_coach_says_start_easy() -> None:
     assert report.advice.reason is AdviceReason.NO_HISTORY
     assert report.vdot is None
     assert report.hr_zones == ()
+
+
+async def test_a_new_athlete_gets_no_load_spike_warning() -> None:
+    """Two weeks of training are all 'acute': the 28-day ratio would read as a spike."""
+    uow = FakeUnitOfWork()
+    for day in range(1, 14):
+        await uow.workouts.add(run(day, 60.0))
+    report = await CoachService(uow, lambda: NOW).today(user())
+    assert report.acwr is None
+    assert not report.load_warning

@@ -1,0 +1,28 @@
+"""`coachbot chat` twice on the same database: the second session is answered too."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from bot.sandbox.terminal import chat
+from bot.settings import Settings
+
+
+async def session(database: Path, lines: str) -> str:
+    settings = Settings(database_url=f"sqlite+aiosqlite:///{database}", run_scheduler=False)
+    out = io.StringIO()
+    await chat(settings, user_id=1001, name="Alex", language="en", stdin=io.StringIO(lines),
+               stdout=out)  # fmt: skip
+    return out.getvalue()
+
+
+async def test_a_second_sandbox_session_is_not_taken_for_a_redelivery(tmp_path: Path) -> None:
+    """Each session used to number its updates from the same id; the second session's were
+    dropped as already handled (kept 48 h), so the bot stayed silent."""
+    database = tmp_path / "sandbox.sqlite3"
+    first = await session(database, "/log run 5k 25:00\n")
+    assert "Logged to your journal" in first
+    second = await session(database, "/journal\n")
+    assert "Training journal" in second
+    assert "5.00 km" in second
