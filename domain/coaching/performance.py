@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 
 RIEGEL_EXPONENT = 1.06
+BEST_EFFORT_DAYS = 90
+MIN_EFFORT_M = 3000.0
 RACES_M = {"5k": 5000.0, "10k": 10_000.0, "half": 21_097.5, "marathon": 42_195.0}
 
 
@@ -43,6 +46,17 @@ def riegel(
 def predictions(distance_m: float, time_s: float) -> dict[str, float]:
     """Race times (s) for 5k, 10k, half and marathon from one effort (Riegel)."""
     return {name: riegel(time_s, distance_m, target) for name, target in RACES_M.items()}
+
+
+def best_vdot(efforts: Iterable[tuple[float | None, int | None]]) -> float | None:
+    """The best VDOT of (distance m, time s) efforts of 3 km or more; shorter ones (strides,
+    a sprint) would overstate the athlete's aerobic fitness."""
+    values = [
+        vdot(distance, time)
+        for distance, time in efforts
+        if distance and time and distance >= MIN_EFFORT_M
+    ]
+    return max(values, default=None)
 
 
 THRESHOLD_FRACTION = 0.88

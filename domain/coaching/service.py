@@ -17,7 +17,7 @@ from domain.coaching.fitness import (
     acwr_warning,
     fitness_series,
 )
-from domain.coaching.performance import predictions, vdot
+from domain.coaching.performance import BEST_EFFORT_DAYS, MIN_EFFORT_M, predictions, vdot
 from domain.coaching.zones import Zone, hr_zones, max_heart_rate, time_in_zones
 from domain.plans.models import SessionKind
 from domain.ports import UnitOfWork
@@ -29,8 +29,6 @@ from domain.workouts.stats import Period, PeriodStats, bounds, summarize
 
 HISTORY_DAYS = 180
 TREND_DAYS = 42
-BEST_EFFORT_DAYS = 90
-MIN_EFFORT_M = 3000.0
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,8 +7,8 @@ from datetime import datetime, timedelta
 
 from domain.clock import Clock
 from domain.coaching.load import DEFAULT_RESTING_HR, default_lthr
-from domain.coaching.performance import threshold_speed
-from domain.coaching.service import BEST_EFFORT_DAYS, best_run_vdot
+from domain.coaching.performance import BEST_EFFORT_DAYS, threshold_speed
+from domain.coaching.service import best_run_vdot
 from domain.coaching.thresholds import (
     Threshold,
     ThresholdHistory,

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from domain.clock import EPOCH, Clock
 from domain.coaching.load import LoadInputs, workout_load
+from domain.coaching.performance import BEST_EFFORT_DAYS, best_vdot, threshold_speed
 from domain.coaching.thresholds import ThresholdHistory, Thresholds
 from domain.errors import InvalidValueError, NotFoundError
 from domain.ports import UnitOfWork
@@ -100,14 +101,42 @@ class WorkoutService:
             check_start(draft.started_at, now)
         started = draft.started_at or now - timedelta(seconds=draft.duration_s or 0)
         async with self._uow:
-            history = ThresholdHistory(await self._uow.thresholds.all(user.id), user.profile)
-            workout = _weigh(user, draft, started, source, history.at(started))
+            workout = await self._weighed(user, draft, started, source)
             stored = await self._uow.workouts.add(workout)
             improved = await self._take_records(user.id, stored, now)
             earlier = await self._uow.workouts.since(user.id, EPOCH, stored.activity)
             milestones = reached_by(stored, earlier, user.profile.weight_kg, user.timezone)
             await self._uow.commit()
             return Logged(stored, improved, hr_zone(user, stored), milestones)
+
+    async def _weighed(
+        self,
+        user: User,
+        draft: WorkoutDraft,
+        started: datetime,
+        source: WorkoutSource,
+        exclude: int | None = None,
+    ) -> Workout:
+        """Weighed with the thresholds valid at its start. A run that nothing else can weigh
+        (no heart rate, no effort, no threshold pace) is weighed by pace against the
+        threshold estimated from the best run of the 90 days before it, this one included,
+        so that "run 10k 52:30" counts in fitness like any other workout (ADR 0015)."""
+        at = ThresholdHistory(await self._uow.thresholds.all(user.id), user.profile).at(started)
+        workout = _weigh(user, draft, started, source, at)
+        if workout.load is not None or draft.activity is not Activity.RUN:
+            return workout
+        window = started - timedelta(days=BEST_EFFORT_DAYS)
+        runs = await self._uow.workouts.since(user.id, window, Activity.RUN)
+        efforts = [
+            (w.distance_m, w.duration_s)
+            for w in runs
+            if w.id != exclude and w.started_at <= started
+        ]
+        best = best_vdot([*efforts, (draft.distance_m, draft.duration_s)])
+        if best is None or at.threshold_speed is not None:
+            return workout
+        estimated = replace(at, threshold_speed=threshold_speed(best))
+        return _weigh(user, draft, started, source, estimated)
 
     async def _take_records(
         self, user_id: int, stored: Workout, now: datetime
@@ -167,8 +196,7 @@ class WorkoutService:
                 check_start(started, now)
             draft = edited_draft(current, change, started)
             check_draft(draft)
-            history = ThresholdHistory(await self._uow.thresholds.all(user.id), user.profile)
-            weighed = _weigh(user, draft, started, current.source, history.at(started))
+            weighed = await self._weighed(user, draft, started, current.source, current.id)
             workout = replace(weighed, id=current.id)
             await self._uow.workouts.update(workout)
             held = await self._uow.records.held_by(user.id, workout_id)

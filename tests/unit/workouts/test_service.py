@@ -6,6 +6,7 @@ from functools import partial
 import pytest
 
 from domain.coaching.load import LoadMethod, hr_training_stress, trimp_banister
+from domain.coaching.performance import threshold_speed, vdot
 from domain.errors import InvalidValueError, NotFoundError
 from domain.users.models import Language, Units, User
 from domain.workouts.models import Activity, WorkoutDraft, WorkoutSource
@@ -131,3 +132,29 @@ async def test_notes_are_trimmed_and_bounded(service: WorkoutService) -> None:
     assert updated.note == "felt great"
     with pytest.raises(InvalidValueError):
         await service.set_note(1, stored.id, "x" * 501)
+
+
+async def test_a_run_with_only_distance_and_time_is_weighed_by_its_pace(
+    service: WorkoutService,
+) -> None:
+    """No heart rate, no effort, no threshold pace: the threshold comes from the best run of
+    the last 90 days (Daniels' T pace for its VDOT), so the run still counts in fitness."""
+    first = await service.log_text(athlete(), "run 10k 52:30")
+    assert isinstance(first, Logged)
+    threshold = threshold_speed(vdot(10_000, 3150))
+    intensity = (10_000 / 3150) / threshold
+    assert first.workout.load_method == LoadMethod.PACE
+    assert first.workout.load == pytest.approx(3150 / 3600 * intensity**2 * 100, abs=0.1)
+    easy = await service.log_text(athlete(), "run 8k 52:00")
+    assert isinstance(easy, Logged)
+    assert easy.workout.load is not None
+    assert easy.workout.load < first.workout.load, "slower than the best run: a lighter load"
+    ride = await service.log_text(athlete(), "ride 40 km 1h30")
+    assert isinstance(ride, Logged)
+    assert ride.workout.load is None, "a ride has no pace threshold: it waits for HR or effort"
+
+
+async def test_a_short_run_alone_gives_no_estimate(service: WorkoutService) -> None:
+    stride = await service.log_text(athlete(), "run 1 km 3:30")
+    assert isinstance(stride, Logged)
+    assert stride.workout.load is None, "under 3 km a VDOT would overstate fitness"
