@@ -148,6 +148,7 @@ async def test_a_run_with_only_distance_and_time_is_weighed_by_its_pace(
     easy = await service.log_text(athlete(), "run 8k 52:00")
     assert isinstance(easy, Logged)
     assert easy.workout.load is not None
+    assert first.workout.load is not None
     assert easy.workout.load < first.workout.load, "slower than the best run: a lighter load"
     ride = await service.log_text(athlete(), "ride 40 km 1h30")
     assert isinstance(ride, Logged)
