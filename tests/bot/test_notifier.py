@@ -150,6 +150,6 @@ async def test_a_checkin_prompt_is_the_card_in_the_athletes_language(
     assert await notifier.send_checkin(IRA, prompt) is DeliveryOutcome.SENT
     message = telegram.last_message(IRA.id)
     assert (message.text or "").startswith("☀️ Доброе утро, Ира!")
-    assert [label for label, _ in message.reply_markup[0]][0] == "≤4ч"
+    assert message.reply_markup[0][0][0] == "≤4ч"
     telegram.inject("sendMessage", error_code=403, chat_id=ANNA.id)
     assert await notifier.send_checkin(ANNA, prompt) is DeliveryOutcome.BLOCKED
