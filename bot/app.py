@@ -29,6 +29,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.charts import MatplotlibCharts
 from bot.commands import set_command_menus
+from bot.digest_plan import digest_plan
 from bot.dispatcher import DispatcherDeps, build_dispatcher
 from bot.geo import OfflineTimezoneLocator
 from bot.i18n import I18n
@@ -41,7 +42,12 @@ from db.leases import SqlLease
 from db.migrate import is_current, upgrade
 from db.uow import SqlUnitOfWork
 from domain.clock import utc_now
-from scheduler.jobs import prune_processed_updates, send_due_digests, send_due_reminders
+from scheduler.jobs import (
+    prune_processed_updates,
+    send_due_checkins,
+    send_due_digests,
+    send_due_reminders,
+)
 from scheduler.setup import Running, Tick, build_scheduler, drain
 
 logger = logging.getLogger(__name__)
@@ -137,6 +143,7 @@ async def build_application(
 def _ticks(app: Application) -> list[Tick]:
     sessions = create_session_factory(app.engine)
     notifier = TelegramNotifier(app.bot, app.i18n, MatplotlibCharts())
+    plan = digest_plan(app.i18n, utc_now)
 
     def uow() -> SqlUnitOfWork:
         return SqlUnitOfWork(sessions, utc_now)
@@ -148,7 +155,10 @@ def _ticks(app: Application) -> list[Tick]:
         return await send_due_reminders(uow, utc_now, notifier)
 
     async def digests() -> int:
-        return await send_due_digests(uow, utc_now, notifier)
+        return await send_due_digests(uow, utc_now, notifier, plan=plan)
+
+    async def checkins() -> int:
+        return await send_due_checkins(uow, utc_now, notifier)
 
     async def keep_lease() -> None:
         """Renewing the lease is done by the guard around every tick; this one only ticks."""
@@ -158,6 +168,7 @@ def _ticks(app: Application) -> list[Tick]:
         Tick(name="prune_processed_updates", every=timedelta(hours=1), run=prune),
         Tick(name="send_due_reminders", every=timedelta(seconds=60), run=reminders),
         Tick(name="send_due_digests", every=timedelta(seconds=60), run=digests),
+        Tick(name="send_due_checkins", every=timedelta(seconds=60), run=checkins),
     ]
 
 

@@ -12,9 +12,15 @@ from aiogram.types import BufferedInputFile, InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import I18n, Texts
-from domain.notifications.models import DeliveryOutcome, DigestContent, ReminderContent
+from domain.notifications.models import (
+    CheckInPromptContent,
+    DeliveryOutcome,
+    DigestContent,
+    ReminderContent,
+)
 from domain.users.models import User
 from handlers.charts import Charts
+from handlers.checkin import checkin_card
 from handlers.reminder_callbacks import ReminderLogCb
 
 logger = logging.getLogger(__name__)
@@ -63,6 +69,16 @@ class TelegramNotifier:
             if chart is not DeliveryOutcome.SENT:
                 logger.warning("digest chart for user %s: %s", user.id, chart)
         return outcome
+
+    async def send_checkin(self, user: User, content: CheckInPromptContent) -> DeliveryOutcome:
+        """The /checkin card itself: its buttons carry the prompt's day, so a tap later on
+        still answers for the morning it was sent."""
+        t = self._i18n.texts(user.language)
+        header = t("checkin_prompt.header", name=user.first_name)
+        text, markup = checkin_card(content.overview, user, t, header=header)
+        return await self._deliver(
+            lambda: self._bot.send_message(user.id, text, reply_markup=markup)
+        )
 
     async def _deliver(self, send: Callable[[], Awaitable[object]]) -> DeliveryOutcome:
         """403 means the athlete blocked the bot; one 429 is waited out; the rest failed."""

@@ -19,6 +19,7 @@ from sqlalchemy import (
     SmallInteger,
     String,
     text,
+    true,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -86,6 +87,8 @@ class UserRow(Base):
     reminder_minute: Mapped[int] = mapped_column(SmallInteger, server_default="1080")
     next_reminder_at: Mapped[datetime | None] = mapped_column(index=True)
     next_digest_at: Mapped[datetime | None] = mapped_column(index=True)
+    notify_checkins: Mapped[bool] = mapped_column(Boolean, server_default=true())
+    next_checkin_at: Mapped[datetime | None] = mapped_column(index=True)
     bot_blocked_at: Mapped[datetime | None] = mapped_column()
 
 

@@ -45,6 +45,13 @@ async def send_due_digests(
     return await _send_due(NoticeKind.DIGEST, uow_factory, clock, notifier, plan)
 
 
+async def send_due_checkins(
+    uow_factory: Callable[[], UnitOfWork], clock: Clock, notifier: Notifier
+) -> int:
+    """Claim the due morning check-in prompts, then send each in its own unit of work."""
+    return await _send_due(NoticeKind.CHECKIN, uow_factory, clock, notifier, None)
+
+
 async def _send_due(
     kind: NoticeKind,
     uow_factory: Callable[[], UnitOfWork],

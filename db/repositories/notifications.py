@@ -12,6 +12,11 @@ from db.upsert import insert_or_ignore
 from domain.notifications.models import MAX_ATTEMPTS, Notice, NoticeKind, NoticeState
 
 _KEYS = ("user_id", "kind", "local_date")
+_MOMENTS = {
+    NoticeKind.REMINDER: UserRow.next_reminder_at,
+    NoticeKind.DIGEST: UserRow.next_digest_at,
+    NoticeKind.CHECKIN: UserRow.next_checkin_at,
+}
 
 
 class SqlNotificationLog:
@@ -19,9 +24,7 @@ class SqlNotificationLog:
         self._session = session
 
     async def due(self, kind: NoticeKind, now: datetime, limit: int) -> list[int]:
-        moment = (
-            UserRow.next_reminder_at if kind is NoticeKind.REMINDER else UserRow.next_digest_at
-        )
+        moment = _MOMENTS[kind]
         query = (
             select(UserRow.id)
             .where(moment <= now, UserRow.bot_blocked_at.is_(None))

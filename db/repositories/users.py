@@ -71,6 +71,7 @@ def _fill(row: UserRow, user: User) -> None:
     row.notify_reminders = user.notifications.reminders
     row.notify_digests = user.notifications.digests
     row.notify_promotions = user.notifications.promotions
+    row.notify_checkins = user.notifications.checkins
     row.sports_mask = to_mask(profile.sports, Sport)
     row.days_mask = to_mask(profile.days, Weekday)
     row.level = profile.level.value if profile.level else None
@@ -88,6 +89,7 @@ def _fill(row: UserRow, user: User) -> None:
     row.reminder_minute = user.reminder_time.hour * 60 + user.reminder_time.minute
     row.next_reminder_at = user.next_reminder_at
     row.next_digest_at = user.next_digest_at
+    row.next_checkin_at = user.next_checkin_at
     row.bot_blocked_at = user.bot_blocked_at
 
 
@@ -108,10 +110,12 @@ def _to_user(row: UserRow) -> User:
         reminder_time=time(row.reminder_minute // 60, row.reminder_minute % 60),
         next_reminder_at=row.next_reminder_at,
         next_digest_at=row.next_digest_at,
+        next_checkin_at=row.next_checkin_at,
         bot_blocked_at=row.bot_blocked_at,
         notifications=Notifications(
             reminders=row.notify_reminders,
             digests=row.notify_digests,
+            checkins=row.notify_checkins,
             promotions=row.notify_promotions,
         ),
         profile=Profile(

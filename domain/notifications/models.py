@@ -7,6 +7,8 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from domain.wellness.models import CheckInOverview
+
 if TYPE_CHECKING:  # the coaching service imports the ports, which import these models
     from domain.coaching.service import CoachReport, StatsReport
 
@@ -16,6 +18,7 @@ MAX_ATTEMPTS = 3
 class NoticeKind(StrEnum):
     REMINDER = "reminder"
     DIGEST = "digest"
+    CHECKIN = "checkin"
 
 
 class NoticeState(StrEnum):
@@ -64,3 +67,10 @@ class DigestContent:
 
     report: StatsReport
     plan_lines: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CheckInPromptContent:
+    """The morning prompt: the day's check-in card, answered with one tap per question."""
+
+    overview: CheckInOverview

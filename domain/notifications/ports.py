@@ -6,6 +6,7 @@ from datetime import date, datetime
 from typing import Protocol
 
 from domain.notifications.models import (
+    CheckInPromptContent,
     DeliveryOutcome,
     DigestContent,
     Notice,
@@ -39,6 +40,10 @@ class Notifier(Protocol):
     async def send_reminder(self, user: User, content: ReminderContent) -> DeliveryOutcome: ...
 
     async def send_digest(self, user: User, content: DigestContent) -> DeliveryOutcome: ...
+
+    async def send_checkin(self, user: User, content: CheckInPromptContent) -> DeliveryOutcome:
+        """The day's check-in card with its one-tap answers."""
+        ...
 
 
 class NextWeekPlan(Protocol):

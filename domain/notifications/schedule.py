@@ -14,6 +14,7 @@ from domain.users.models import User, Weekday
 
 DIGEST_WEEKDAY = 6  # Sunday
 DIGEST_TIME = time(19, 0)
+CHECKIN_TIME = time(8, 0)  # after waking, before most amateurs train (adr/0020)
 EVERY_DAY = frozenset(range(7))
 MINUTES_PER_DAY = 24 * 60
 _TIME = re.compile(r"^\s*(\d{1,2})(?:\s*[:.hч]\s*(\d{2}))?\s*$", re.IGNORECASE)
@@ -56,20 +57,31 @@ def next_digest(user: User, after: datetime) -> datetime | None:
     return next_at(after, ZoneInfo(user.timezone), DIGEST_TIME, {DIGEST_WEEKDAY})
 
 
+def next_checkin(user: User, after: datetime) -> datetime | None:
+    """Every morning at the same local time (see adr/0020), when the prompt is switched on."""
+    if not user.notifications.checkins or user.onboarded_at is None:
+        return None
+    return next_at(after, ZoneInfo(user.timezone), CHECKIN_TIME, EVERY_DAY)
+
+
+_NEXT = {
+    NoticeKind.REMINDER: (next_reminder, "next_reminder_at"),
+    NoticeKind.DIGEST: (next_digest, "next_digest_at"),
+    NoticeKind.CHECKIN: (next_checkin, "next_checkin_at"),
+}
+
+
 def rescheduled(user: User, now: datetime) -> User:
-    """Both next moments computed afresh from the athlete's settings."""
-    return replace(
-        user, next_reminder_at=next_reminder(user, now), next_digest_at=next_digest(user, now)
-    )
+    """Every next moment computed afresh from the athlete's settings."""
+    changes = {name: next_of(user, now) for next_of, name in _NEXT.values()}
+    return replace(user, **changes)  # type: ignore[arg-type]
 
 
 def advanced(user: User, kind: NoticeKind, now: datetime) -> User:
     """The next moment of `kind` after the one just handled (and after now)."""
-    if kind is NoticeKind.REMINDER:
-        after = max(now, user.next_reminder_at or now)
-        return replace(user, next_reminder_at=next_reminder(user, after))
-    after = max(now, user.next_digest_at or now)
-    return replace(user, next_digest_at=next_digest(user, after))
+    next_of, name = _NEXT[kind]
+    after = max(now, due_moment(user, kind) or now)
+    return replace(user, **{name: next_of(user, after)})  # type: ignore[arg-type]
 
 
 def schedule_inputs(user: User) -> tuple[object, ...]:
@@ -82,12 +94,14 @@ def schedule_inputs(user: User) -> tuple[object, ...]:
         user.profile.days,
         notifications.reminders,
         notifications.digests,
+        notifications.checkins,
         user.bot_blocked_at,
     )
 
 
 def due_moment(user: User, kind: NoticeKind) -> datetime | None:
-    return user.next_reminder_at if kind is NoticeKind.REMINDER else user.next_digest_at
+    moment: datetime | None = getattr(user, _NEXT[kind][1])
+    return moment
 
 
 def parse_local_time(text: str) -> time:

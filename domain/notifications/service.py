@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from domain.clock import Clock
 from domain.coaching.service import CoachService
 from domain.notifications.models import (
+    CheckInPromptContent,
     Claim,
     DeliveryOutcome,
     DigestContent,
@@ -21,13 +22,18 @@ from domain.notifications.ports import NextWeekPlan, Notifier
 from domain.notifications.schedule import advanced, due_moment
 from domain.ports import UnitOfWork
 from domain.users.models import User
+from domain.wellness.service import CheckInService
 from domain.workouts.stats import Period
 
 logger = logging.getLogger(__name__)
 
 BATCH = 100
 # A moment missed by more than this (the bot was down) is skipped, not sent late.
-GRACE = {NoticeKind.REMINDER: timedelta(hours=2), NoticeKind.DIGEST: timedelta(hours=4)}
+GRACE = {
+    NoticeKind.REMINDER: timedelta(hours=2),
+    NoticeKind.DIGEST: timedelta(hours=4),
+    NoticeKind.CHECKIN: timedelta(hours=2),
+}
 _STATES = {
     DeliveryOutcome.SENT: NoticeState.SENT,
     DeliveryOutcome.BLOCKED: NoticeState.BLOCKED,
@@ -50,7 +56,8 @@ class NotificationService:
 
     async def claim_due(self, kind: NoticeKind, limit: int = BATCH) -> list[Claim]:
         """Claim what is due in one committed transaction; what cannot be claimed (sent,
-        claimed elsewhere, missed long ago, or a workout already logged today) moves on."""
+        claimed elsewhere, missed long ago, a workout already logged or a check-in already
+        answered that day) moves on."""
         now = self._clock()
         claims = []
         async with self._uow:
@@ -72,13 +79,19 @@ class NotificationService:
             user = await self._uow.users.get(claim.user_id)
         if user is None:
             return None
-        if claim.kind is NoticeKind.REMINDER:
-            reminder = ReminderContent(await CoachService(self._uow, self._clock).today(user))
-            outcome = await self._notifier.send_reminder(user, reminder)
-        else:
-            outcome = await self._notifier.send_digest(user, await self._digest(user))
+        outcome = await self._send(user, claim)
         await self._record(claim, outcome)
         return outcome
+
+    async def _send(self, user: User, claim: Claim) -> DeliveryOutcome:
+        if claim.kind is NoticeKind.REMINDER:
+            reminder = ReminderContent(await CoachService(self._uow, self._clock).today(user))
+            return await self._notifier.send_reminder(user, reminder)
+        if claim.kind is NoticeKind.CHECKIN:
+            checkins = CheckInService(self._uow, self._clock)
+            prompt = CheckInPromptContent(await checkins.overview(user, claim.local_date))
+            return await self._notifier.send_checkin(user, prompt)
+        return await self._notifier.send_digest(user, await self._digest(user))
 
     async def _claim(self, user: User, kind: NoticeKind, now: datetime) -> Claim | None:
         moment = due_moment(user, kind)
@@ -86,14 +99,24 @@ class NotificationService:
             return None
         zone = ZoneInfo(user.timezone)
         local_date = moment.astimezone(zone).date()
-        if kind is NoticeKind.REMINDER:
-            midnight = datetime.combine(local_date, time(), zone)
-            logged = await self._uow.workouts.since(user.id, midnight)
-            if any(w.started_at.astimezone(zone).date() == local_date for w in logged):
-                return None
+        if await self._done_already(user, kind, local_date, zone):
+            return None
         if not await self._uow.notifications.claim(user.id, kind, local_date, now):
             return None
         return Claim(user.id, kind, local_date)
+
+    async def _done_already(
+        self, user: User, kind: NoticeKind, local_date: date, zone: ZoneInfo
+    ) -> bool:
+        """A workout logged makes the day's reminder moot; any answer, the check-in prompt."""
+        if kind is NoticeKind.REMINDER:
+            midnight = datetime.combine(local_date, time(), zone)
+            logged = await self._uow.workouts.since(user.id, midnight)
+            return any(w.started_at.astimezone(zone).date() == local_date for w in logged)
+        if kind is NoticeKind.CHECKIN:
+            checkin = await self._uow.checkins.get(user.id, local_date)
+            return checkin is not None and not checkin.is_empty
+        return False
 
     async def _digest(self, user: User) -> DigestContent:
         report = await CoachService(self._uow, self._clock).stats(user, Period.WEEK)

@@ -61,6 +61,7 @@ class Weekday(StrEnum):
 class NotificationKind(StrEnum):
     REMINDERS = "reminders"
     DIGESTS = "digests"
+    CHECKINS = "checkins"
     PROMOTIONS = "promotions"
 
 
@@ -94,6 +95,7 @@ class CoarseLocation:
 class Notifications:
     reminders: bool = True
     digests: bool = True
+    checkins: bool = True
     promotions: bool = False
 
 
@@ -135,6 +137,7 @@ class User:
     reminder_time: time = DEFAULT_REMINDER_TIME
     next_reminder_at: datetime | None = None
     next_digest_at: datetime | None = None
+    next_checkin_at: datetime | None = None
     bot_blocked_at: datetime | None = None
 
     def with_profile(self, **changes: object) -> User:

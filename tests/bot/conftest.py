@@ -18,6 +18,7 @@ from bot.sandbox.session import InProcessSession
 from bot.sandbox.telegram import FakeTelegram, SentMessage
 from db.fsm_storage import SqlStorage
 from db.uow import SqlUnitOfWork
+from domain.clock import Clock
 from domain.users.models import User
 from tests.unit.domain.fakes import FakeTimezones
 
@@ -79,13 +80,16 @@ class Harness:
 
 
 def make_dispatcher(
-    sessions: async_sessionmaker[AsyncSession], monotonic: Any = None, burst: int = 1000
+    sessions: async_sessionmaker[AsyncSession],
+    monotonic: Any = None,
+    burst: int = 1000,
+    clock: Clock | None = None,
 ) -> Dispatcher:
     deps = DispatcherDeps(
         session_factory=sessions,
         storage=SqlStorage(sessions, lambda: NOW),
         i18n=I18n(),
-        clock=lambda: NOW,
+        clock=clock or (lambda: NOW),
         timezones=FakeTimezones("Europe/Moscow"),
         throttle_burst=burst,
         monotonic=monotonic or (lambda: 0.0),

@@ -15,8 +15,14 @@ from bot.notifier import TelegramNotifier
 from bot.sandbox.session import InProcessSession
 from bot.sandbox.telegram import FakeTelegram
 from domain.coaching.service import CoachService, StatsReport
-from domain.notifications.models import DeliveryOutcome, DigestContent, ReminderContent
+from domain.notifications.models import (
+    CheckInPromptContent,
+    DeliveryOutcome,
+    DigestContent,
+    ReminderContent,
+)
 from domain.users.models import Language, Units, User
+from domain.wellness.service import CheckInService
 from domain.workouts.stats import Period
 from handlers.texts import Texts
 from tests.unit.domain.fakes import FakeUnitOfWork
@@ -134,3 +140,16 @@ async def test_a_server_error_is_a_failure(
 ) -> None:
     telegram.inject("sendMessage", error_code=500)
     assert await notifier.send_reminder(IRA, await reminder(IRA)) is DeliveryOutcome.FAILED
+
+
+async def test_a_checkin_prompt_is_the_card_in_the_athletes_language(
+    notifier: TelegramNotifier, telegram: FakeTelegram
+) -> None:
+    overview = await CheckInService(FakeUnitOfWork(), lambda: NOW).overview(IRA)
+    prompt = CheckInPromptContent(overview)
+    assert await notifier.send_checkin(IRA, prompt) is DeliveryOutcome.SENT
+    message = telegram.last_message(IRA.id)
+    assert (message.text or "").startswith("☀️ Доброе утро, Ира!")
+    assert message.reply_markup[0][0][0] == "≤4ч"
+    telegram.inject("sendMessage", error_code=403, chat_id=ANNA.id)
+    assert await notifier.send_checkin(ANNA, prompt) is DeliveryOutcome.BLOCKED

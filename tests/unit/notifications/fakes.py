@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from domain.notifications.models import DeliveryOutcome, DigestContent, ReminderContent
+from domain.notifications.models import (
+    CheckInPromptContent,
+    DeliveryOutcome,
+    DigestContent,
+    ReminderContent,
+)
 from domain.users.models import User
 
 
@@ -13,6 +18,7 @@ class FakeNotifier:
     outcome: DeliveryOutcome = DeliveryOutcome.SENT
     reminders: list[tuple[int, ReminderContent]] = field(default_factory=list)
     digests: list[tuple[int, DigestContent]] = field(default_factory=list)
+    checkins: list[tuple[int, CheckInPromptContent]] = field(default_factory=list)
 
     async def send_reminder(self, user: User, content: ReminderContent) -> DeliveryOutcome:
         self.reminders.append((user.id, content))
@@ -20,6 +26,10 @@ class FakeNotifier:
 
     async def send_digest(self, user: User, content: DigestContent) -> DeliveryOutcome:
         self.digests.append((user.id, content))
+        return self.outcome
+
+    async def send_checkin(self, user: User, content: CheckInPromptContent) -> DeliveryOutcome:
+        self.checkins.append((user.id, content))
         return self.outcome
 
 
