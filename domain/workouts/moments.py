@@ -37,7 +37,7 @@ _MONTHS = (
     ("december", "dec", "декабр[ьяе]", "дек"),
 )
 _DAYS_AGO: tuple[tuple[re.Pattern[str], int | None], ...] = (
-    (re.compile(r"\b(\d{1,3})\s*(?:days?|дн[яей]|день)\s+(?:ago|назад)\b"), None),
+    (re.compile(r"\b(\d{1,3})\s*(?:days?|дн(?:я|ей|и)|день)\s+(?:ago|назад)\b"), None),
     (re.compile(r"\b(?:the\s+)?day before yesterday\b|\bпозавчера\b"), 2),
     (re.compile(r"\b(?:yesterday|вчера)\b"), 1),
     (re.compile(r"\b(?:today|сегодня)\b"), 0),

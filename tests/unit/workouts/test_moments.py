@@ -40,6 +40,11 @@ VLADIVOSTOK = ZoneInfo("Asia/Vladivostok")
         ("day before yesterday swim 30 min", When(DaysAgo(2)), "swim 30 min"),
         ("3 days ago yoga 30m", When(DaysAgo(3)), "yoga 30m"),
         ("3 дня назад йога 30 мин", When(DaysAgo(3)), "йога 30 мин"),
+        # "дней" (5 and more) used to be left in the text: the run was logged as today's.
+        ("5 дней назад бег 10 км 50 мин", When(DaysAgo(5)), "бег 10 км 50 мин"),
+        ("11 дней назад бег 10 км 50 мин", When(DaysAgo(11)), "бег 10 км 50 мин"),
+        ("1 день назад бег 5 км 25 мин", When(DaysAgo(1)), "бег 5 км 25 мин"),
+        ("1 day ago run 5k 25:00", When(DaysAgo(1)), "run 5k 25:00"),
         ("today run 30 min", When(DaysAgo(0)), "run 30 min"),
         ("mon run 30 min", When(LastWeekday(0)), "run 30 min"),
         ("on monday run 30 min", When(LastWeekday(0)), "run 30 min"),
