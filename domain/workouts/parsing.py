@@ -14,14 +14,24 @@ from domain.workouts.models import Activity, StrengthSet
 from domain.workouts.moments import When, take_when
 
 ACTIVITY_WORDS: dict[Activity, tuple[str, ...]] = {
-    Activity.RUN: ("run", "running", "jog", "бег", "пробежк", "бегал", "пробежал", "забег"),
-    Activity.RIDE: ("bike", "ride", "cycl", "вело", "велик", "покатал"),
-    Activity.SWIM: ("swim", "плава", "плавал", "бассейн", "заплыв"),
+    Activity.RUN: (
+        "run",
+        "ran",
+        "jog",
+        "бег",
+        "пробежк",
+        "бегал",
+        "пробежал",
+        "пробегал",
+        "забег",
+    ),
+    Activity.RIDE: ("bike", "biking", "ride", "rode", "cycl", "вело", "велик", "покатал"),
+    Activity.SWIM: ("swim", "swam", "плава", "плавал", "проплыл", "бассейн", "заплыв"),
     Activity.WALK: ("walk", "ходьб", "прогулк", "гулял"),
     Activity.HIKE: ("hike", "hiking", "поход", "трекинг"),
     Activity.STRENGTH: ("strength", "gym", "weights", "силов", "качалк", "зал"),
     Activity.YOGA: ("yoga", "йог"),
-    Activity.ROW: ("rowing", "гребл"),
+    Activity.ROW: ("rowing", "rowed", "гребл"),
     Activity.SKI: ("ski", "лыж"),
 }
 EXERCISE_WORDS: dict[str, tuple[str, ...]] = {
