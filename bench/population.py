@@ -129,7 +129,9 @@ def spec(workouts: int, heavy: int, athletes: int | None = None, seed: int = 1) 
 def athletes(spec: Spec) -> list[Athlete]:
     """The heavy athlete first, then the others with a long-tailed number of workouts."""
     rest = spec.workouts - spec.heavy
-    weights = [random.Random(f"{spec.seed}:w:{i}").lognormvariate(0, 1) for i in range(spec.athletes)]
+    weights = [
+        random.Random(f"{spec.seed}:w:{i}").lognormvariate(0, 1) for i in range(spec.athletes)
+    ]
     total = sum(weights)
     counts = [min(spec.heavy, int(rest * w / total)) for w in weights]
     for index in range(spec.athletes):
@@ -208,7 +210,9 @@ def _start_times(rng: random.Random, athlete: Athlete) -> list[datetime]:
 
 
 def _sample(rng: random.Random, athlete: Athlete, started: datetime) -> Sample:
-    activity = rng.choices([a for a, _ in athlete.activities], [w for _, w in athlete.activities])[0]
+    activity = rng.choices([a for a, _ in athlete.activities], [w for _, w in athlete.activities])[
+        0
+    ]
     (low, high), speed, effort = SHAPES[activity]
     duration = rng.randint(low, high) * 60 + rng.randint(0, 59)
     distance = round(duration * rng.uniform(*speed), 1) if speed else None
@@ -247,6 +251,11 @@ def _sample(rng: random.Random, athlete: Athlete, started: datetime) -> Sample:
 def _sets(rng: random.Random) -> tuple[tuple[str, int, int, float | None], ...]:
     chosen = rng.sample(EXERCISES, rng.randint(3, 6))
     return tuple(
-        (name, rng.randint(3, 5), rng.randint(3, 12), float(rng.randrange(low, high + 1, 5)) if high else None)
+        (
+            name,
+            rng.randint(3, 5),
+            rng.randint(3, 12),
+            float(rng.randrange(low, high + 1, 5)) if high else None,
+        )
         for name, low, high in chosen
     )

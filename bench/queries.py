@@ -12,16 +12,16 @@ import argparse
 import asyncio
 import json
 import time
-from collections.abc import Awaitable, Callable
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from bench.plans import CasePlan, plans
 from bench.population import HEAVY_ID, NOW, Spec, spec
 from bench.seed import SQLITE_DIR, ensure_postgres, ensure_sqlite, postgres_reachable
-from bench.timing import Summary, alternate, summarize
+from bench.timing import Case, Summary, alternate, summarize
 from db.engine import create_engine, create_session_factory
 from db.uow import SqlUnitOfWork
 from domain.coaching.service import CoachService
@@ -33,7 +33,7 @@ from domain.workouts.stats import Period
 DEFAULT_SIZES = "100000:1000,300000:3000,1000000:10000"
 TARGET_P95_MS = 50.0
 RESULTS = SQLITE_DIR / "queries.json"
-Case = Callable[[], Awaitable[object]]
+BASELINE = "baseline: user by id"
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +46,8 @@ class Row:
     summary: Summary
     baseline_p50: float
     ratio_p50: float
+    statements: int
+    sql_alone_ms: float
     command: str
 
 
@@ -112,51 +114,65 @@ async def load_user(sessions: async_sessionmaker[AsyncSession]) -> User:
 
 async def measure(
     engine: AsyncEngine, label: tuple[str, Spec], iterations: int, warmup: int, command: str
-) -> list[Row]:
+) -> tuple[list[Row], list[CasePlan]]:
+    """Every case against the baseline; then the statements each case sent, alone."""
     backend, dataset = label
     sessions = create_session_factory(engine)
     user = await load_user(sessions)
-    base = baseline(sessions)
+    named = {BASELINE: baseline(sessions), **cases(sessions, user)}
+    found = {plan.case: plan for plan in await plans(engine, named)}
     rows: list[Row] = []
     base_all: list[float] = []
-    for name, call in cases(sessions, user).items():
-        measured, base_ms = await alternate(call, base, iterations, warmup)
+    for name, call in list(named.items())[1:]:
+        measured, base_ms = await alternate(call, named[BASELINE], iterations, warmup)
         base_all += base_ms
         reference = summarize(base_ms).p50
         result = summarize(measured)
         rows.append(
-            Row(backend, dataset.key, dataset.workouts, dataset.heavy, name, result,
-                reference, result.p50 / reference, command)
+            Row(backend, dataset.key, dataset.workouts, dataset.heavy, name, result, reference,
+                result.p50 / reference, len(found[name].statements), found[name].sql_ms, command)
         )  # fmt: skip
     overall = summarize(base_all)
     rows.insert(
         0,
-        Row(backend, dataset.key, dataset.workouts, dataset.heavy, "baseline: user by id",
-            overall, overall.p50, 1.0, command),
+        Row(backend, dataset.key, dataset.workouts, dataset.heavy, BASELINE, overall,
+            overall.p50, 1.0, len(found[BASELINE].statements), found[BASELINE].sql_ms, command),
     )  # fmt: skip
-    return rows
+    return rows, list(found.values())
 
 
-async def run_size(dataset: Spec, backends: list[str], iterations: int, warmup: int) -> list[Row]:
-    rows: list[Row] = []
-    for backend in backends:
-        command = (
-            f"python -m bench.queries --sizes {dataset.workouts}:{dataset.heavy} "
-            f"--backends {backend} --iterations {iterations} --seed {dataset.seed}"
+@dataclass(frozen=True, slots=True)
+class Measured:
+    """One dataset on one backend: the rows of the table and the plans behind them."""
+
+    backend: str
+    dataset: str
+    athletes: int
+    command: str
+    rows: list[Row]
+    plans: list[CasePlan]
+
+
+async def run_size(dataset: Spec, backend: str, iterations: int, warmup: int) -> Measured:
+    command = (
+        f"python -m bench.queries --sizes {dataset.workouts}:{dataset.heavy} "
+        f"--backends {backend} --iterations {iterations} --seed {dataset.seed}"
+    )
+    started = time.perf_counter()
+    url = await (ensure_sqlite(dataset) if backend == "sqlite" else ensure_postgres(dataset))
+    print(f"{backend} {dataset.key}: ready in {time.perf_counter() - started:.1f} s", flush=True)
+    engine = create_engine(url)
+    try:
+        rows, found = await measure(engine, (backend, dataset), iterations, warmup, command)
+    finally:
+        await engine.dispose()
+    for row in rows:
+        print(
+            f"  {row.case:24} p50 {row.summary.p50:7.2f}  p95 {row.summary.p95:7.2f}  "
+            f"p99 {row.summary.p99:7.2f} ms  x{row.ratio_p50:4.1f}  sql {row.sql_alone_ms:5.2f}",
+            flush=True,
         )
-        started = time.perf_counter()
-        url = await (ensure_sqlite(dataset) if backend == "sqlite" else ensure_postgres(dataset))
-        print(f"{backend} {dataset.key}: ready in {time.perf_counter() - started:.1f} s", flush=True)
-        engine = create_engine(url)
-        try:
-            found = await measure(engine, (backend, dataset), iterations, warmup, command)
-        finally:
-            await engine.dispose()
-        for row in found:
-            print(f"  {row.case:24} p50 {row.summary.p50:7.2f}  p95 {row.summary.p95:7.2f}  "
-                  f"p99 {row.summary.p99:7.2f} ms  x{row.ratio_p50:.1f}", flush=True)  # fmt: skip
-        rows += found
-    return rows
+    return Measured(backend, dataset.key, dataset.athletes, command, rows, found)
 
 
 def parse_sizes(text: str, seed: int) -> list[Spec]:
@@ -167,19 +183,22 @@ def parse_sizes(text: str, seed: int) -> list[Spec]:
     return sizes
 
 
-async def run(sizes: list[Spec], backends: list[str], iterations: int, warmup: int) -> list[Row]:
+async def run(
+    sizes: list[Spec], backends: list[str], iterations: int, warmup: int
+) -> list[Measured]:
     if "postgresql" in backends and not await postgres_reachable():
         print("PostgreSQL is not reachable on 127.0.0.1:5432: SQLite only", flush=True)
         backends = [name for name in backends if name != "postgresql"]
-    rows: list[Row] = []
-    for dataset in sizes:
-        rows += await run_size(dataset, backends, iterations, warmup)
-    return rows
+    return [
+        await run_size(dataset, backend, iterations, warmup)
+        for dataset in sizes
+        for backend in backends
+    ]
 
 
-def save(rows: list[Row], path: Path = RESULTS) -> None:
+def save(results: list[Measured], path: Path = RESULTS) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps([asdict(row) for row in rows], indent=1))
+    path.write_text(json.dumps([asdict(result) for result in results], indent=1))
 
 
 def main() -> None:
@@ -192,8 +211,8 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=RESULTS)
     args = parser.parse_args()
     sizes = parse_sizes(args.sizes, args.seed)
-    rows = asyncio.run(run(sizes, args.backends.split(","), args.iterations, args.warmup))
-    save(rows, args.out)
+    results = asyncio.run(run(sizes, args.backends.split(","), args.iterations, args.warmup))
+    save(results, args.out)
 
 
 if __name__ == "__main__":

@@ -91,16 +91,22 @@ async def ensure_sqlite(spec: Spec, directory: Path = SQLITE_DIR) -> str:
     path = directory / f"{spec.key}.sqlite3"
     if path.exists():
         return sqlite_url(path)
-    directory.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(".partial")
-    for leftover in directory.glob(f"{partial.name}*"):
-        leftover.unlink()
+    partial = _fresh_partial(path)
     engine = create_engine(sqlite_url(partial))
     await upgrade(engine)
     await engine.dispose()
     _fill_sqlite(spec, partial)
     partial.rename(path)
     return sqlite_url(path)
+
+
+def _fresh_partial(path: Path) -> Path:
+    """Where the file is built; what an interrupted seed left there is removed first."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(".partial")
+    for leftover in path.parent.glob(f"{partial.name}*"):
+        leftover.unlink()
+    return partial
 
 
 def _fill_sqlite(spec: Spec, path: Path) -> None:
@@ -137,13 +143,20 @@ def postgres_url(database: str) -> str:
     return f"{base}/{database}"
 
 
-async def postgres_reachable() -> bool:
+async def postgres_version() -> str | None:
+    """The server's version, or None when nothing answers on POSTGRES_ADMIN_URL."""
     try:
         connection = await asyncpg.connect(f"{POSTGRES_ADMIN_URL}/postgres", timeout=3)
     except (OSError, asyncpg.PostgresError, TimeoutError):
-        return False
-    await connection.close()
-    return True
+        return None
+    try:
+        return str(await connection.fetchval("SHOW server_version"))
+    finally:
+        await connection.close()
+
+
+async def postgres_reachable() -> bool:
+    return await postgres_version() is not None
 
 
 async def ensure_postgres(spec: Spec) -> str:
@@ -190,9 +203,7 @@ async def drop_postgres() -> None:
 async def _fill_postgres(spec: Spec, connection: Any) -> None:
     async with connection.transaction():
         users = [_user_row(athlete) for athlete in athletes(spec)]
-        await connection.copy_records_to_table(
-            "users", records=users, columns=USER_COLUMNS
-        )
+        await connection.copy_records_to_table("users", records=users, columns=USER_COLUMNS)
         for batch, sets in _rows(spec):
             await connection.copy_records_to_table(
                 "workouts", records=batch, columns=WORKOUT_COLUMNS
@@ -202,7 +213,8 @@ async def _fill_postgres(spec: Spec, connection: Any) -> None:
             )
         # Ids were given explicitly: the sequence must continue after them.
         await connection.execute(
-            "SELECT setval(pg_get_serial_sequence('workouts', 'id'), (SELECT max(id) FROM workouts))"
+            "SELECT setval(pg_get_serial_sequence('workouts', 'id'), "
+            "(SELECT max(id) FROM workouts))"
         )
 
 
@@ -213,7 +225,9 @@ def main() -> None:
     parser.add_argument("--athletes", type=int, default=None)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--backend", choices=("sqlite", "postgresql"), default="sqlite")
-    parser.add_argument("--drop-postgres", action="store_true", help="drop the coachbot_bench_* databases")
+    parser.add_argument(
+        "--drop-postgres", action="store_true", help="drop the coachbot_bench_* databases"
+    )
     args = parser.parse_args()
     if args.drop_postgres:
         asyncio.run(drop_postgres())

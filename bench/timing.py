@@ -7,6 +7,8 @@ import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
+Case = Callable[[], Awaitable[object]]
+
 
 @dataclass(frozen=True, slots=True)
 class Summary:
@@ -38,15 +40,15 @@ def summarize(samples_ms: list[float]) -> Summary:
     )
 
 
-async def timed_ms(call: Callable[[], Awaitable[object]]) -> float:
+async def timed_ms(call: Case) -> float:
     started = time.perf_counter()
     await call()
     return (time.perf_counter() - started) * 1000
 
 
 async def alternate(
-    call: Callable[[], Awaitable[object]],
-    baseline: Callable[[], Awaitable[object]],
+    call: Case,
+    baseline: Case,
     iterations: int,
     warmup: int,
 ) -> tuple[list[float], list[float]]:
