@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bench.plans import CasePlan, plans
 from bench.population import HEAVY_ID, NOW, Spec, spec
+from bench.proposals import SummaryUnitOfWork
 from bench.seed import SQLITE_DIR, ensure_postgres, ensure_sqlite, postgres_reachable
 from bench.timing import Case, Summary, alternate, summarize
 from db.engine import create_engine, create_session_factory
@@ -34,6 +35,7 @@ DEFAULT_SIZES = "100000:1000,300000:3000,1000000:10000"
 TARGET_P95_MS = 50.0
 RESULTS = SQLITE_DIR / "queries.json"
 BASELINE = "baseline: user by id"
+PROPOSED = "proposal: "
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,8 +64,8 @@ def cases(sessions: async_sessionmaker[AsyncSession], user: User) -> dict[str, C
         uow = SqlUnitOfWork(sessions, clock)
         return WorkoutService(uow, clock), uow
 
-    def coach() -> tuple[CoachService, SqlUnitOfWork]:
-        uow = SqlUnitOfWork(sessions, clock)
+    def coach(lean: bool = False) -> tuple[CoachService, SqlUnitOfWork]:
+        uow = (SummaryUnitOfWork if lean else SqlUnitOfWork)(sessions, clock)
         return CoachService(uow, clock), uow
 
     async def journal(page: int, activity: Activity | None) -> None:
@@ -71,13 +73,13 @@ def cases(sessions: async_sessionmaker[AsyncSession], user: User) -> dict[str, C
         await service.journal(user.id, page, activity)
         await uow.close()
 
-    async def stats(period: Period) -> None:
-        service, uow = coach()
+    async def stats(period: Period, lean: bool = False) -> None:
+        service, uow = coach(lean)
         await service.stats(user, period)
         await uow.close()
 
-    async def today() -> None:
-        service, uow = coach()
+    async def today(lean: bool = False) -> None:
+        service, uow = coach(lean)
         await service.today(user)
         await uow.close()
 
@@ -90,6 +92,8 @@ def cases(sessions: async_sessionmaker[AsyncSession], user: User) -> dict[str, C
         "stats month": lambda: stats(Period.MONTH),
         "stats year": lambda: stats(Period.YEAR),
         "coach today": today,
+        PROPOSED + "stats year": lambda: stats(Period.YEAR, lean=True),
+        PROPOSED + "coach today": lambda: today(lean=True),
     }
 
 

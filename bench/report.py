@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from bench.queries import RESULTS, TARGET_P95_MS
+from bench.queries import BASELINE, RESULTS, TARGET_P95_MS
 from bench.seed import ROOT, SQLITE_DIR
 
 DOCUMENT = ROOT / "BENCHMARKS.md"
@@ -94,6 +94,7 @@ def query_tables(results: list[dict[str, Any]]) -> str:
         for row in result["rows"]:
             summary = row["summary"]
             verdict = "yes" if summary["p95"] < TARGET_P95_MS else "**no**"
+            verdict = "" if row["case"] == BASELINE else verdict
             parts.append(
                 f"| {row['case']} | {_ms(summary['p50'])} | {_ms(summary['p95'])} "
                 f"| {_ms(summary['p99'])} | {row['ratio_p50']:.1f} | {row['statements']} "
@@ -122,6 +123,15 @@ def growth_table(results: list[dict[str, Any]]) -> str:
     return "\n".join(parts)
 
 
+def _shape(lines: list[str]) -> str:
+    """A plan without its numbers, to show each different plan of a statement once."""
+    return re.sub(r"[\d.]+", "", "\n".join(lines))
+
+
+def _elide_ids(line: str) -> str:
+    return re.sub(r"'\{[\d,]{40,}\}'", lambda m: f"'{{…{m.group(0).count(',') + 1} ids}}'", line)
+
+
 def plan_block(results: list[dict[str, Any]]) -> str:
     """The plans on the largest dataset of each backend, each distinct statement once."""
     parts = []
@@ -131,16 +141,17 @@ def plan_block(results: list[dict[str, Any]]) -> str:
             continue
         largest = max(runs, key=lambda result: result["rows"][0]["workouts"])
         parts.append(f"<details><summary>{title}, {largest['dataset']}</summary>\n")
-        seen: set[str] = set()
+        seen: set[tuple[str, str]] = set()
         for plan in largest["plans"]:
             for statement in plan["statements"]:
-                if statement["sql"] in seen:
+                shape = (statement["sql"], _shape(statement["plan"]))
+                if shape in seen:
                     continue
-                seen.add(statement["sql"])
+                seen.add(shape)
                 parts.append(
                     f"`{statement['sql']}` ({plan['case']}: {statement['rows']} rows, "
                     f"{_ms(statement['p50_ms'])} ms alone)\n\n```\n"
-                    + "\n".join(statement["plan"]) + "\n```\n"
+                    + "\n".join(_elide_ids(line) for line in statement["plan"]) + "\n```\n"
                 )  # fmt: skip
         parts.append("</details>\n")
     return "\n".join(parts)
