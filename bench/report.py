@@ -21,6 +21,8 @@ from bench.seed import ROOT, SQLITE_DIR
 
 DOCUMENT = ROOT / "BENCHMARKS.md"
 MACHINE = SQLITE_DIR / "machine.json"
+WEBHOOK = SQLITE_DIR / "webhook.json"
+TARGET_RATIO = 0.6
 BACKENDS = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
 
 
@@ -157,6 +159,47 @@ def plan_block(results: list[dict[str, Any]]) -> str:
     return "\n".join(parts)
 
 
+def webhook_block(found: dict[str, Any]) -> str:
+    """One row per run, then CoachBot's throughput against the echo bot's, round by round."""
+    results = found["results"]
+    parts = [
+        f"`{found['command']}`\n",
+        "| bot | database | round | updates ok / sent | updates/s | p50 ms | p95 ms | p99 ms "
+        "| errors (HTTP + logged) | peak RSS MB | Bot API calls |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        parts.append(
+            f"| {r['bot']} | {r['backend']} | {r['round']} | {r['ok']} / {r['sent']} "
+            f"| {r['updates_per_s']:.0f} | {_ms(r['p50'])} | {_ms(r['p95'])} | {_ms(r['p99'])} "
+            f"| {r['errors']} + {r['server_errors']} | {r['peak_rss_mb']:.0f} | {r['api_calls']} |"
+        )
+    parts += [
+        "",
+        "| database | round | CoachBot / echo updates/s | target |",
+        "|---|---:|---:|:-:|",
+    ]
+    for ours in (r for r in results if r["bot"] == "coachbot"):
+        echo = next(r for r in results if r["bot"] == "echo" and r["round"] == ours["round"])
+        ratio = ours["updates_per_s"] / echo["updates_per_s"]
+        verdict = "yes" if ratio >= TARGET_RATIO else "**no**"
+        parts.append(
+            f"| {ours['backend']} | {ours['round']} | {ratio:.2f} | ≥ {TARGET_RATIO} {verdict} |"
+        )
+    kinds = [r for r in results if r["bot"] == "coachbot"]
+    if kinds:
+        names = sorted(kinds[0]["p50_by_kind"])
+        parts += ["", "CoachBot p50 ms by kind of update:", ""]
+        parts += [
+            "| database | round | " + " | ".join(names) + " |",
+            "|---|---:|" + "---:|" * len(names),
+        ]
+        for r in kinds:
+            cells = " | ".join(_ms(r["p50_by_kind"].get(name, float("nan"))) for name in names)
+            parts.append(f"| {r['backend']} | {r['round']} | {cells} |")
+    return "\n".join(parts) + "\n"
+
+
 def write(document: Path = DOCUMENT) -> None:
     text = document.read_text() if document.exists() else "# Benchmarks\n"
     if MACHINE.exists():
@@ -166,6 +209,8 @@ def write(document: Path = DOCUMENT) -> None:
         text = replace_block(text, "queries", query_tables(results))
         text = replace_block(text, "growth", growth_table(results))
         text = replace_block(text, "plans", plan_block(results))
+    if WEBHOOK.exists():
+        text = replace_block(text, "webhook", webhook_block(json.loads(WEBHOOK.read_text())))
     document.write_text(text)
 
 

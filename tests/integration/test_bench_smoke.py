@@ -6,10 +6,19 @@ import sqlite3
 from dataclasses import asdict
 from pathlib import Path
 
+from aiogram import Bot
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.types import Message, Update
+
 from bench import report
+from bench.fake_botapi import FakeBotApi
 from bench.population import HEAVY_ID, NOW, athletes, spec, workouts
+from bench.processes import TOKEN, free_port
 from bench.queries import BASELINE, measure
 from bench.seed import ensure_sqlite
+from bench.updates import kind_of
+from bench.webhook import Load, plan_for
 from db.engine import create_engine, create_session_factory
 from db.uow import SqlUnitOfWork
 from domain.workouts.service import WorkoutService
@@ -67,3 +76,43 @@ async def test_one_measurement_runs_every_case_and_renders(tmp_path: Path) -> No
     assert "journal, first page" in report.query_tables([measured])
     assert "stats year" in report.growth_table([measured])
     assert "ix_workouts_user_started" in report.plan_block([measured])
+
+
+def test_the_load_mix_is_made_of_valid_updates() -> None:
+    load = Load(updates=40, concurrency=4, limit_s=1.0, warmup=0, users=[1, 2, 3, 4, 5, 6, 7, 8])
+    plan = plan_for(load, 1, load.updates, salt=1)
+    payloads = [payload for worker in plan for payload in worker]
+    assert len(payloads) == 40
+    assert len({payload["update_id"] for payload in payloads}) == 40
+    for index, worker in enumerate(plan):  # a worker speaks only for its own athletes
+        assert {_sender(Update.model_validate(p)) for p in worker} <= set(load.users[index::4])
+    assert {kind_of(payload) for payload in payloads} == {
+        "start",
+        "journal",
+        "journal_button",
+        "log",
+    }
+
+
+async def test_the_fake_bot_api_answers_what_aiogram_expects() -> None:
+    api = FakeBotApi(TOKEN)
+    url = await api.start(free_port())
+    bot = Bot(TOKEN, session=AiohttpSession(api=TelegramAPIServer.from_base(url)))
+    try:
+        sent = await bot.send_message(42, "hello")
+        edited = await bot.edit_message_text("again", chat_id=42, message_id=sent.message_id)
+        assert await bot.answer_callback_query("cq1")
+    finally:
+        await bot.session.close()
+        await api.stop()
+    assert sent.text == "hello"
+    assert isinstance(edited, Message)
+    assert edited.message_id == sent.message_id
+    assert api.calls == {"sendMessage": 1, "editMessageText": 1, "answerCallbackQuery": 1}
+
+
+def _sender(update: Update) -> int:
+    event = update.message or update.callback_query
+    assert event is not None
+    assert event.from_user is not None
+    return event.from_user.id
