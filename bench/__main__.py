@@ -22,8 +22,10 @@ def main() -> None:
     started = time.perf_counter()
     backends = args.backends.split(",")
     version = asyncio.run(postgres_version()) if "postgresql" in backends else None
-    report.MACHINE.parent.mkdir(parents=True, exist_ok=True)
-    report.MACHINE.write_text(json.dumps(report.machine(version), indent=1))
+    for part, path in report.MACHINES.items():
+        if args.only in (None, part):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(json.dumps(report.machine(version), indent=1))
     if args.only in (None, "queries"):
         sizes = queries.parse_sizes(args.sizes, args.seed)
         queries.save(asyncio.run(queries.run(sizes, backends, args.iterations, warmup=20)))

@@ -20,7 +20,7 @@ from bench.queries import BASELINE, RESULTS, TARGET_P95_MS
 from bench.seed import ROOT, SQLITE_DIR
 
 DOCUMENT = ROOT / "BENCHMARKS.md"
-MACHINE = SQLITE_DIR / "machine.json"
+MACHINES = {part: SQLITE_DIR / f"machine-{part}.json" for part in ("queries", "webhook")}
 WEBHOOK = SQLITE_DIR / "webhook.json"
 TARGET_RATIO = 0.6
 BACKENDS = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
@@ -67,12 +67,16 @@ def replace_block(text: str, name: str, content: str) -> str:
     return head + block + rest.split(end, 1)[1]
 
 
-def machine_block(info: dict[str, Any]) -> str:
+def machine_block(found: dict[str, dict[str, Any]]) -> str:
+    info = next(iter(found.values()))
     lines = [
-        f"- Measured {info['date']} at commit `{info['commit']}`",
         f"- {info['cpus']} CPUs: {info['cpu']}; {info['memory_gb']} GB RAM; {info['os']}",
         f"- Python {info['python']}, SQLite {info['sqlite']}, PostgreSQL {info['postgresql']}",
-        f"- Load average when the run started (1 / 5 / 15 min): {info['load_average']}",
+    ]
+    lines += [
+        f"- {part.capitalize()} measured {run['date']} at commit `{run['commit']}`; load average "
+        f"when it started (1 / 5 / 15 min): {run['load_average']}"
+        for part, run in found.items()
     ]
     return "\n".join(lines)
 
@@ -202,8 +206,11 @@ def webhook_block(found: dict[str, Any]) -> str:
 
 def write(document: Path = DOCUMENT) -> None:
     text = document.read_text() if document.exists() else "# Benchmarks\n"
-    if MACHINE.exists():
-        text = replace_block(text, "machine", machine_block(json.loads(MACHINE.read_text())))
+    found = {
+        part: json.loads(path.read_text()) for part, path in MACHINES.items() if path.exists()
+    }
+    if found:
+        text = replace_block(text, "machine", machine_block(found))
     if RESULTS.exists():
         results = json.loads(RESULTS.read_text())
         text = replace_block(text, "queries", query_tables(results))
