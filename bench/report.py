@@ -183,12 +183,16 @@ def webhook_block(found: dict[str, Any]) -> str:
         "| database | round | CoachBot / echo updates/s | target |",
         "|---|---:|---:|:-:|",
     ]
-    for ours in (r for r in results if r["bot"] == "coachbot"):
-        echo = next(r for r in results if r["bot"] == "echo" and r["round"] == ours["round"])
-        ratio = ours["updates_per_s"] / echo["updates_per_s"]
+    echo: dict[str, Any] | None = None
+    for r in results:  # each CoachBot run against the echo run just before it
+        if r["bot"] == "echo":
+            echo = r
+            continue
+        assert echo is not None
+        ratio = r["updates_per_s"] / echo["updates_per_s"]
         verdict = "yes" if ratio >= TARGET_RATIO else "**no**"
         parts.append(
-            f"| {ours['backend']} | {ours['round']} | {ratio:.2f} | ≥ {TARGET_RATIO} {verdict} |"
+            f"| {r['backend']} | {r['round']} | {ratio:.2f} | ≥ {TARGET_RATIO} {verdict} |"
         )
     kinds = [r for r in results if r["bot"] == "coachbot"]
     if kinds:

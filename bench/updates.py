@@ -20,8 +20,8 @@ def _person(user_id: int) -> dict[str, Any]:
     return {"id": user_id, "is_bot": False, "first_name": "Athlete", "language_code": "en"}
 
 
-def _message(update_id: int, user_id: int, text: str) -> dict[str, Any]:
-    message: dict[str, Any] = {
+def message(update_id: int, user_id: int, text: str) -> dict[str, Any]:
+    body: dict[str, Any] = {
         "message_id": update_id,
         "date": int(time.time()),
         "chat": {"id": user_id, "type": "private", "first_name": "Athlete"},
@@ -30,11 +30,11 @@ def _message(update_id: int, user_id: int, text: str) -> dict[str, Any]:
     }
     if text.startswith("/"):
         length = len(text.split(maxsplit=1)[0])
-        message["entities"] = [{"type": "bot_command", "offset": 0, "length": length}]
-    return {"update_id": update_id, "message": message}
+        body["entities"] = [{"type": "bot_command", "offset": 0, "length": length}]
+    return {"update_id": update_id, "message": body}
 
 
-def _press(update_id: int, user_id: int, data: str) -> dict[str, Any]:
+def press(update_id: int, user_id: int, data: str) -> dict[str, Any]:
     return {
         "update_id": update_id,
         "callback_query": {
@@ -57,12 +57,12 @@ def update(rng: random.Random, update_id: int, user_id: int) -> dict[str, Any]:
     """One update of the mix: /start, /journal, a journal page button or a one-line /log."""
     kind = rng.choices([name for name, _ in MIX], [weight for _, weight in MIX])[0]
     if kind == "start":
-        return _message(update_id, user_id, "/start")
+        return message(update_id, user_id, "/start")
     if kind == "journal":
-        return _message(update_id, user_id, "/journal")
+        return message(update_id, user_id, "/journal")
     if kind == "log":
-        return _message(update_id, user_id, "/log " + rng.choice(LOGS))
-    return _press(update_id, user_id, JournalCb(page=rng.randint(1, 20)).pack())
+        return message(update_id, user_id, "/log " + rng.choice(LOGS))
+    return press(update_id, user_id, JournalCb(page=rng.randint(1, 20)).pack())
 
 
 def kind_of(payload: dict[str, Any]) -> str:
