@@ -180,19 +180,21 @@ def webhook_block(found: dict[str, Any]) -> str:
         )
     parts += [
         "",
-        "| database | round | CoachBot / echo updates/s | target |",
-        "|---|---:|---:|:-:|",
+        "| database | round | CoachBot / echo updates/s | target | CoachBot / echo+uow |",
+        "|---|---:|---:|:-:|---:|",
     ]
-    echo: dict[str, Any] | None = None
-    for r in results:  # each CoachBot run against the echo run just before it
-        if r["bot"] == "echo":
-            echo = r
+    before: dict[str, dict[str, Any]] = {}
+    for r in results:  # each CoachBot run against the echo runs just before it
+        if r["bot"] != "coachbot":
+            before[r["bot"]] = r
             continue
-        assert echo is not None
-        ratio = r["updates_per_s"] / echo["updates_per_s"]
+        ratio = r["updates_per_s"] / before["echo"]["updates_per_s"]
         verdict = "yes" if ratio >= TARGET_RATIO else "**no**"
+        uow = before.get("echo+uow")
+        against_uow = f"{r['updates_per_s'] / uow['updates_per_s']:.2f}" if uow else "–"
         parts.append(
-            f"| {r['backend']} | {r['round']} | {ratio:.2f} | ≥ {TARGET_RATIO} {verdict} |"
+            f"| {r['backend']} | {r['round']} | {ratio:.2f} | ≥ {TARGET_RATIO} {verdict} "
+            f"| {against_uow} |"
         )
     kinds = [r for r in results if r["bot"] == "coachbot"]
     if kinds:

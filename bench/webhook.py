@@ -33,8 +33,9 @@ from bot.settings import WEBHOOK_PATH
 
 DATASET = spec(100_000, 1_000)
 LOAD_DATABASE = "coachbot_bench_load"
+BOTS = ("echo", "echo+uow", "coachbot")
 RESULTS = seed.SQLITE_DIR / "webhook.json"
-UPDATES, CONCURRENCY, LIMIT_S, WARMUP, USERS, ROUNDS = 3000, 16, 60.0, 200, 320, 2
+UPDATES, CONCURRENCY, LIMIT_S, WARMUP, USERS, ROUNDS = 2000, 16, 60.0, 200, 320, 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,9 +135,12 @@ async def one_run(bot: str, backend: str, load: Load, round_: int) -> LoadResult
     api_url = await api.start(free_port())
     with tempfile.TemporaryDirectory(prefix="coachbot-load-") as tmp:
         workdir = Path(tmp)
-        database = await database_for(backend, workdir) if bot == "coachbot" else "sqlite://"
+        database = "" if bot == "echo" else await database_for(backend, workdir)
         module = ["bot.cli", "run"] if bot == "coachbot" else ["bench.echo_bot"]
-        server = Server(module, environment(api_url, database), workdir)
+        env = environment(api_url, database)
+        if bot == "echo+uow":
+            env["BENCH_ECHO_DATABASE_URL"] = database
+        server = Server(module, env, workdir)
         try:
             async with aiohttp.ClientSession() as session:
                 await server.start(session)
@@ -169,7 +173,7 @@ def _result(
     kinds = sorted({kind for kind, _ in latencies})
     by_kind = {k: summarize([ms for kind, ms in latencies if kind == k]).p50 for k in kinds}
     return LoadResult(
-        bot=bot, backend=backend if bot == "coachbot" else "none", round=round_,
+        bot=bot, backend="none" if bot == "echo" else backend, round=round_,
         sent=len(latencies) + found["failures"], ok=len(latencies), errors=found["failures"],
         server_errors=server_errors, seconds=found["seconds"],
         updates_per_s=len(latencies) / found["seconds"], p50=overall.p50, p95=overall.p95,
@@ -178,13 +182,13 @@ def _result(
 
 
 async def run(load: Load, backends: list[str], rounds: int) -> list[LoadResult]:
-    """Echo and CoachBot in turns, so that both see the same machine load."""
+    """The echo bots and CoachBot in turns, so that they all see the same machine load."""
     if "postgresql" in backends and not await seed.postgres_reachable():
         backends = [name for name in backends if name != "postgresql"]
     results = []
     for round_ in range(1, rounds + 1):
         for backend in backends:
-            for bot in ("echo", "coachbot"):
+            for bot in BOTS:
                 result = await one_run(bot, backend, load, round_)
                 print(
                     f"{bot:8} {result.backend:10} round {round_}: {result.updates_per_s:6.1f} "
