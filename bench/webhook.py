@@ -119,15 +119,23 @@ async def database_for(backend: str, workdir: Path) -> str:
         shutil.copyfile(source, target)
         return f"sqlite+aiosqlite:///{target}"
     await seed.ensure_postgres(DATASET)
+    await drop_load_database()
     admin = await asyncpg.connect(f"{seed.POSTGRES_ADMIN_URL}/postgres")
     try:
-        await admin.execute(f"DROP DATABASE IF EXISTS {LOAD_DATABASE}")
         await admin.execute(
             f"CREATE DATABASE {LOAD_DATABASE} TEMPLATE {seed.postgres_database(DATASET)}"
         )
     finally:
         await admin.close()
     return seed.postgres_url(LOAD_DATABASE)
+
+
+async def drop_load_database() -> None:
+    admin = await asyncpg.connect(f"{seed.POSTGRES_ADMIN_URL}/postgres")
+    try:
+        await admin.execute(f"DROP DATABASE IF EXISTS {LOAD_DATABASE}")
+    finally:
+        await admin.close()
 
 
 async def one_run(bot: str, backend: str, load: Load, round_: int) -> LoadResult:
@@ -154,6 +162,8 @@ async def one_run(bot: str, backend: str, load: Load, round_: int) -> LoadResult
         finally:
             server_errors = await server.stop()
             await api.stop()
+            if database.startswith("postgresql"):
+                await drop_load_database()
     return _result(
         bot, backend, round_, found, peak, server_errors, sum(api.calls.values()) - calls_before
     )
@@ -218,12 +228,13 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=USERS)
     parser.add_argument("--rounds", type=int, default=ROUNDS)
     parser.add_argument("--backends", default="sqlite,postgresql")
+    parser.add_argument("--out", type=Path, default=RESULTS)
     args = parser.parse_args()
     load = Load(
         args.updates, args.concurrency, args.limit, args.warmup, users_of_dataset(args.users)
     )
     results = asyncio.run(run(load, args.backends.split(","), args.rounds))
-    save(results, load)
+    save(results, load, args.out)
 
 
 def save(results: list[LoadResult], load: Load, path: Path = RESULTS) -> None:
