@@ -36,6 +36,9 @@ lint: $(STAMP) ## ruff (lint and format check), mypy --strict, import-linter
 	$(BIN)/mypy .
 	$(BIN)/lint-imports
 
+bench: $(STAMP) ## benchmarks on seeded data in var/bench/ (PostgreSQL too if up); writes BENCHMARKS.md
+	$(BIN)/python -m bench
+
 format: $(STAMP) ## format the code
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
