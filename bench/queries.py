@@ -13,7 +13,7 @@ import asyncio
 import gc
 import json
 import time
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -21,7 +21,6 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bench.plans import CasePlan, plans
 from bench.population import HEAVY_ID, NOW, Spec, spec
-from bench.proposals import SummaryUnitOfWork
 from bench.seed import SQLITE_DIR, ensure_postgres, ensure_sqlite, postgres_reachable
 from bench.timing import Case, Summary, alternate, summarize
 from db.engine import create_engine, create_session_factory
@@ -36,8 +35,6 @@ DEFAULT_SIZES = "100000:1000,300000:3000,1000000:10000"
 TARGET_P95_MS = 50.0
 RESULTS = SQLITE_DIR / "queries.json"
 BASELINE = "baseline: user by id"
-PROPOSED = "proposal: "
-FROZEN = "gc.freeze(): "
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,22 +63,22 @@ def cases(sessions: async_sessionmaker[AsyncSession], user: User) -> dict[str, C
         uow = SqlUnitOfWork(sessions, clock)
         return WorkoutService(uow, clock), uow
 
-    def coach(lean: bool = False) -> tuple[CoachService, SqlUnitOfWork]:
-        uow = (SummaryUnitOfWork if lean else SqlUnitOfWork)(sessions, clock)
+    def coach() -> tuple[CoachService, SqlUnitOfWork]:
+        uow = SqlUnitOfWork(sessions, clock)
         return CoachService(uow, clock), uow
 
     async def journal(page: int, activity: Activity | None) -> None:
         service, uow = workouts()
-        await service.journal(user.id, page, activity)
+        await service.journal(user, page, activity)
         await uow.close()
 
-    async def stats(period: Period, lean: bool = False) -> None:
-        service, uow = coach(lean)
+    async def stats(period: Period) -> None:
+        service, uow = coach()
         await service.stats(user, period)
         await uow.close()
 
-    async def today(lean: bool = False) -> None:
-        service, uow = coach(lean)
+    async def today() -> None:
+        service, uow = coach()
         await service.today(user)
         await uow.close()
 
@@ -94,8 +91,6 @@ def cases(sessions: async_sessionmaker[AsyncSession], user: User) -> dict[str, C
         "stats month": lambda: stats(Period.MONTH),
         "stats year": lambda: stats(Period.YEAR),
         "coach today": today,
-        PROPOSED + "stats year": lambda: stats(Period.YEAR, lean=True),
-        PROPOSED + "coach today": lambda: today(lean=True),
     }
 
 
@@ -129,17 +124,21 @@ async def measure(
     found = {plan.case: plan for plan in await plans(engine, named)}
     rows: list[Row] = []
     base_all: list[float] = []
-    for name, call in list(named.items())[1:]:
-        measured, base_ms = await alternate(call, named[BASELINE], iterations, warmup)
-        base_all += base_ms
-        reference = summarize(base_ms).p50
-        result = summarize(measured)
-        rows.append(
-            Row(backend, dataset.key, dataset.workouts, dataset.heavy, name, result, reference,
-                result.p50 / reference, len(found[name].statements), found[name].sql_ms, command)
-        )  # fmt: skip
-    frozen = await _frozen(named, (backend, dataset), iterations, warmup, command)
-    rows.append(replace(frozen, sql_alone_ms=found["stats year"].sql_ms))
+    gc.collect()
+    gc.freeze()  # as `coachbot run` does once it has started (bot/app.py)
+    try:
+        for name, call in list(named.items())[1:]:
+            measured, base_ms = await alternate(call, named[BASELINE], iterations, warmup)
+            base_all += base_ms
+            reference = summarize(base_ms).p50
+            result = summarize(measured)
+            rows.append(
+                Row(backend, dataset.key, dataset.workouts, dataset.heavy, name, result,
+                    reference, result.p50 / reference, len(found[name].statements),
+                    found[name].sql_ms, command)
+            )  # fmt: skip
+    finally:
+        gc.unfreeze()
     overall = summarize(base_all)
     rows.insert(
         0,
@@ -147,24 +146,6 @@ async def measure(
             overall.p50, 1.0, len(found[BASELINE].statements), found[BASELINE].sql_ms, command),
     )  # fmt: skip
     return rows, list(found.values())
-
-
-async def _frozen(
-    named: dict[str, Case], label: tuple[str, Spec], iterations: int, warmup: int, command: str
-) -> Row:
-    """Stats year again, with what was allocated so far moved out of the collector's reach."""
-    backend, dataset = label
-    gc.collect()
-    gc.freeze()
-    try:
-        measured, base_ms = await alternate(
-            named["stats year"], named[BASELINE], iterations, warmup
-        )
-    finally:
-        gc.unfreeze()
-    result, reference = summarize(measured), summarize(base_ms).p50
-    return Row(backend, dataset.key, dataset.workouts, dataset.heavy, FROZEN + "stats year",
-               result, reference, result.p50 / reference, 2, 0.0, command)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)

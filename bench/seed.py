@@ -90,6 +90,7 @@ async def ensure_sqlite(spec: Spec, directory: Path = SQLITE_DIR) -> str:
     """The SQLite file for `spec`, seeded unless a complete one is already there."""
     path = directory / f"{spec.key}.sqlite3"
     if path.exists():
+        await _migrate(sqlite_url(path))  # a dataset seeded by an older schema catches up
         return sqlite_url(path)
     partial = _fresh_partial(path)
     engine = create_engine(sqlite_url(partial))
@@ -98,6 +99,14 @@ async def ensure_sqlite(spec: Spec, directory: Path = SQLITE_DIR) -> str:
     _fill_sqlite(spec, partial)
     partial.rename(path)
     return sqlite_url(path)
+
+
+async def _migrate(url: str) -> None:
+    engine = create_engine(url)
+    try:
+        await upgrade(engine)
+    finally:
+        await engine.dispose()
 
 
 def _fresh_partial(path: Path) -> Path:
@@ -169,6 +178,7 @@ async def ensure_postgres(spec: Spec) -> str:
             database,
         )
         if done == "complete":
+            await _migrate(postgres_url(database))
             return postgres_url(database)
         await admin.execute(f"DROP DATABASE IF EXISTS {database}")
         await admin.execute(f"CREATE DATABASE {database}")

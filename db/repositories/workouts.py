@@ -18,6 +18,13 @@ _COLUMNS = (
 )  # fmt: skip
 
 
+_SUMMARY = (
+    WorkoutRow.id, WorkoutRow.activity, WorkoutRow.source, WorkoutRow.started_at,
+    WorkoutRow.duration_s, WorkoutRow.distance_m, WorkoutRow.avg_hr, WorkoutRow.rpe,
+    WorkoutRow.load, WorkoutRow.load_method, WorkoutRow.hr_load, WorkoutRow.rpe_load,
+)  # fmt: skip
+
+
 class SqlWorkoutRepository:
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
@@ -116,6 +123,37 @@ class SqlWorkoutRepository:
         if activity is not None:
             query = query.where(WorkoutRow.activity == activity.value)
         return await self._with_sets(list(await self._session.scalars(query)))
+
+    async def summaries_since(
+        self, user_id: int, start: datetime, activity: Activity | None = None
+    ) -> list[Workout]:
+        # Columns, not ORM rows: for a year of a busy athlete (~1 300 workouts) the identity
+        # map and the sets' IN list cost more than the query (BENCHMARKS.md).
+        query = (
+            select(*_SUMMARY)
+            .where(WorkoutRow.user_id == user_id, WorkoutRow.started_at >= start)
+            .order_by(WorkoutRow.started_at)
+        )
+        if activity is not None:
+            query = query.where(WorkoutRow.activity == activity.value)
+        return [
+            Workout(
+                id=row.id,
+                user_id=user_id,
+                activity=Activity(row.activity),
+                started_at=row.started_at,
+                source=WorkoutSource(row.source),
+                duration_s=row.duration_s,
+                distance_m=row.distance_m,
+                avg_hr=row.avg_hr,
+                rpe=row.rpe,
+                load=row.load,
+                load_method=row.load_method,
+                hr_load=row.hr_load,
+                rpe_load=row.rpe_load,
+            )
+            for row in await self._session.execute(query)
+        ]
 
     async def _with_sets(self, rows: list[WorkoutRow]) -> list[Workout]:
         ids = [row.id for row in rows]

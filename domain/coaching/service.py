@@ -77,7 +77,9 @@ class CoachService:
         zone = ZoneInfo(user.timezone)
         today = now.astimezone(zone).date()
         async with self._uow:
-            workouts = await self._uow.workouts.since(user.id, now - timedelta(days=HISTORY_DAYS))
+            workouts = await self._uow.workouts.summaries_since(
+                user.id, now - timedelta(days=HISTORY_DAYS)
+            )
             checkins = await self._uow.checkins.between(
                 user.id, today - timedelta(days=BASELINE_DAYS), today
             )
@@ -110,7 +112,7 @@ class CoachService:
         today = self._clock().astimezone(zone).date()
         first = min(bounds(period, today).previous_start, today - timedelta(days=HISTORY_DAYS))
         async with self._uow:
-            workouts = await self._uow.workouts.since(
+            workouts = await self._uow.workouts.summaries_since(
                 user.id, datetime.combine(first, time(), zone)
             )
         loads = daily_loads(workouts, zone)

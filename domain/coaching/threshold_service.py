@@ -56,7 +56,7 @@ class ThresholdService:
         async with self._uow:
             history = ThresholdHistory(await self._uow.thresholds.all(user.id), user.profile)
             since = now - timedelta(days=BEST_EFFORT_DAYS)
-            workouts = await self._uow.workouts.since(user.id, since)
+            workouts = await self._uow.workouts.summaries_since(user.id, since)
         best = best_run_vdot(workouts, now)
         return zones_report(user, history.at(now), best[0] if best else None, now)
 

@@ -111,7 +111,7 @@ class NotificationService:
         """A workout logged makes the day's reminder moot; any answer, the check-in prompt."""
         if kind is NoticeKind.REMINDER:
             midnight = datetime.combine(local_date, time(), zone)
-            logged = await self._uow.workouts.since(user.id, midnight)
+            logged = await self._uow.workouts.summaries_since(user.id, midnight)
             return any(w.started_at.astimezone(zone).date() == local_date for w in logged)
         if kind is NoticeKind.CHECKIN:
             checkin = await self._uow.checkins.get(user.id, local_date)

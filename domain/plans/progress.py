@@ -48,7 +48,7 @@ async def brought_up_to_date(uow: UnitOfWork, user: User, plan: Plan, now: datet
     if not pending:
         return plan
     since = plan.starts_on - timedelta(days=ACWR_CHRONIC_DAYS)
-    workouts = await uow.workouts.since(user.id, datetime.combine(since, time(), zone))
+    workouts = await uow.workouts.summaries_since(user.id, datetime.combine(since, time(), zone))
     done, loads = done_days(workouts, zone), daily_loads(workouts, zone)
     athlete = athlete_of(user, plan)
     weeks = plan.weeks

@@ -86,7 +86,9 @@ class PlanService:
         """Build a plan for the athlete's level, days and journal; it replaces the active one."""
         now = self._clock()
         async with self._uow:
-            workouts = await self._uow.workouts.since(user.id, now - timedelta(days=HISTORY_DAYS))
+            workouts = await self._uow.workouts.summaries_since(
+                user.id, now - timedelta(days=HISTORY_DAYS)
+            )
             athlete = _athlete(user, goal, workouts, now)
             weeks = generate(goal, athlete, self._today(user))
             await self._uow.plans.archive_active(user.id)
@@ -161,7 +163,7 @@ class PlanService:
             week = plan.weeks[min(max(index, 0), len(plan.weeks) - 1)]
         zone = ZoneInfo(user.timezone)
         start = datetime.combine(week.starts_on, time(), zone)
-        workouts = await self._uow.workouts.since(user.id, start)
+        workouts = await self._uow.workouts.summaries_since(user.id, start)
         done = done_days(workouts, zone)
         days = tuple(
             DayPlan(day, week.session_on(day), day_status(week.session_on(day), day, today, done))

@@ -52,6 +52,13 @@ class WorkoutRepository(Protocol):
         """Oldest first; only one sport when `activity` is given."""
         ...
 
+    async def summaries_since(
+        self, user_id: int, start: datetime, activity: Activity | None = None
+    ) -> list[Workout]:
+        """As `since`, without strength sets and notes: what the coach, plans and reminders
+        read, at a fraction of the cost for a long history."""
+        ...
+
 
 class RecordRepository(Protocol):
     async def all(self, user_id: int) -> list[tuple[Record, int]]:

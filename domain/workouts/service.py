@@ -126,7 +126,7 @@ class WorkoutService:
         if workout.load is not None or draft.activity is not Activity.RUN:
             return workout
         window = started - timedelta(days=BEST_EFFORT_DAYS)
-        runs = await self._uow.workouts.since(user.id, window, Activity.RUN)
+        runs = await self._uow.workouts.summaries_since(user.id, window, Activity.RUN)
         efforts = [
             (w.distance_m, w.duration_s)
             for w in runs

@@ -42,8 +42,11 @@ async def test_a_seeded_file_is_read_back_by_the_real_repositories(tmp_path: Pat
     engine = create_engine(url)
     try:
         sessions = create_session_factory(engine)
+        async with SqlUnitOfWork(sessions, lambda: NOW) as uow:
+            heavy = await uow.users.get(HEAVY_ID)
+        assert heavy is not None
         page = await WorkoutService(SqlUnitOfWork(sessions, lambda: NOW), lambda: NOW).journal(
-            HEAVY_ID, 0, None
+            heavy, 0, None
         )
         assert page.pages == TINY.heavy // 5
         assert page.workouts[0].started_at.tzinfo is not None

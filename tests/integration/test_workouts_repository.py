@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -133,3 +134,25 @@ async def test_records_are_upserted_and_follow_their_workout(
         await uow.commit()
     async with uow_of(session_factory) as uow:
         assert [r.key for r, _ in await uow.records.all(1)] == [(RecordKind.FASTEST, "5k")]
+
+
+async def test_summaries_are_the_workouts_without_sets_and_notes(
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    await make_user(session_factory, 1)
+    await make_user(session_factory, 2)
+    async with uow_of(session_factory) as uow:
+        lift = await uow.workouts.add(workout(1, 30, Activity.STRENGTH))
+        run = await uow.workouts.add(workout(1, 20))
+        await uow.workouts.add(workout(2, 10))
+        await uow.workouts.save_note(1, run.id, "felt easy")
+        await uow.commit()
+    async with uow_of(session_factory) as uow:
+        summaries = await uow.workouts.summaries_since(1, NOW - timedelta(hours=1))
+        runs = await uow.workouts.summaries_since(1, NOW - timedelta(hours=1), Activity.RUN)
+        full = await uow.workouts.since(1, NOW - timedelta(hours=1))
+    assert [w.id for w in summaries] == [lift.id, run.id], "oldest first, the owner's only"
+    assert [w.id for w in runs] == [run.id]
+    assert summaries[0].sets == () and summaries[1].note is None
+    for summary, whole in zip(summaries, full, strict=True):
+        assert summary == replace(whole, sets=(), note=None)

@@ -120,6 +120,11 @@ class FakeWorkoutRepository:
     ) -> list[Workout]:
         return [w for w in reversed(self._mine(user_id, activity)) if w.started_at >= start]
 
+    async def summaries_since(
+        self, user_id: int, start: datetime, activity: Activity | None = None
+    ) -> list[Workout]:
+        return [replace(w, sets=(), note=None) for w in await self.since(user_id, start, activity)]
+
 
 class FakeRecordRepository:
     def __init__(self) -> None:
