@@ -179,6 +179,13 @@ async def ensure_postgres(spec: Spec) -> str:
         )
         if done == "complete":
             await _migrate(postgres_url(database))
+            # A migration that rewrote rows (0011 rescaled every load) leaves the visibility
+            # map stale: index-only scans fetch the heap until a vacuum, as autovacuum would.
+            connection = await asyncpg.connect(f"{POSTGRES_ADMIN_URL}/{database}")
+            try:
+                await connection.execute("VACUUM ANALYZE")
+            finally:
+                await connection.close()
             return postgres_url(database)
         await admin.execute(f"DROP DATABASE IF EXISTS {database}")
         await admin.execute(f"CREATE DATABASE {database}")
