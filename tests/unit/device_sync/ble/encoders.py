@@ -37,7 +37,7 @@ def encode_heart_rate(
 def encode_csc(
     wheel: tuple[int, int] | None = None, crank: tuple[int, int] | None = None
 ) -> bytes:
-    """CSCS 1.0: bit 0 wheel (uint32 revolutions, uint16 1/1024 s), bit 1 crank (uint16, uint16)."""
+    """CSCS 1.0: bit 0 wheel (uint32 revolutions, uint16 1/1024 s), bit 1 crank (uint16 x2)."""
     flags, body = 0, b""
     if wheel is not None:
         flags |= 1

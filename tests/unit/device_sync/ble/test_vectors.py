@@ -64,9 +64,11 @@ def test_the_fixture_holds_the_92_notifications_sources_md_lists() -> None:
 
 
 @pytest.mark.parametrize("entry", [e for e in VECTORS if e["valid"]], ids=_id)
-def test_a_valid_notification_decodes_to_exactly_the_expected_fields(entry: dict[str, Any]) -> None:
+def test_a_valid_notification_decodes_to_exactly_the_expected_fields(
+    entry: dict[str, Any],
+) -> None:
     measurement = _decode(entry)
-    expected = {key: value for key, value in entry["decoded"].items()}
+    expected = dict(entry["decoded"])
     actual = {key: _plain(getattr(measurement, key)) for key in expected}
     assert actual == expected
     for key, value in expected.items():
@@ -98,9 +100,7 @@ def test_nine_entries_come_with_the_notification_before_them() -> None:
     assert len(PAIRS) == 9
 
 
-@pytest.mark.parametrize(
-    "entry", [e for e in PAIRS if e["name"] != "indoor_bike_data"], ids=_id
-)
+@pytest.mark.parametrize("entry", [e for e in PAIRS if e["name"] != "indoor_bike_data"], ids=_id)
 def test_speed_and_cadence_from_a_pair_match_the_source(entry: dict[str, Any]) -> None:
     """CSCS 1.0 §3.2 / CPS 1.1 §3.2: rate = Δrevolutions / Δevent time, both modulo 2^16
     (2^32 for wheel revolutions); an unchanged event time is no new revolution."""
