@@ -12,7 +12,7 @@ from device_sync.ble.ftms import (
     decode_indoor_bike_data,
     decode_treadmill_data,
 )
-from device_sync.ble.gatt import GattDecodeError
+from device_sync.ble.gatt import GattDecodeError, Payload
 from device_sync.ble.heart_rate import HeartRateMeasurement, decode_heart_rate_measurement
 from device_sync.ble.registry import (
     DECODERS,
@@ -39,6 +39,7 @@ __all__ = [
     "HeartRateMeasurement",
     "IndoorBikeData",
     "Measurement",
+    "Payload",
     "RscMeasurement",
     "SpeedCadence",
     "SupportedService",

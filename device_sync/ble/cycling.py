@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from device_sync.ble.gatt import PayloadReader, bit
+from device_sync.ble.gatt import Payload, PayloadReader, bit
 
 CSC_WHEEL_TICKS_PER_SECOND = 1024
 CP_WHEEL_TICKS_PER_SECOND = 2048
@@ -27,7 +27,7 @@ class CscMeasurement:
     last_crank_event_time_1024: int | None
 
 
-def decode_csc_measurement(data: bytes) -> CscMeasurement:
+def decode_csc_measurement(data: Payload) -> CscMeasurement:
     """Decode one notification: flags (uint8), wheel (uint32 + uint16), crank (uint16 + uint16)."""
     reader = PayloadReader(data, "CSC measurement")
     flags = reader.flags(1)
@@ -70,13 +70,12 @@ class CyclingPowerMeasurement:
         return None if self.accumulated_energy_kj is None else self.accumulated_energy_kj * 1000
 
 
-def _pair(
-    reader: PayloadReader, present: bool, size: int, field: str, signed: bool = False
+def _extremes(
+    reader: PayloadReader, present: bool, field: str
 ) -> tuple[int, int] | tuple[None, None]:
     if not present:
         return None, None
-    read = reader.sint if signed else reader.uint
-    return read(size, f"maximum {field}"), read(size, f"minimum {field}")
+    return reader.sint(2, f"maximum {field}"), reader.sint(2, f"minimum {field}")
 
 
 def _optional(reader: PayloadReader, present: bool, size: int, field: str) -> int | None:
@@ -87,7 +86,7 @@ def _torque(raw: int | None) -> float | None:
     return None if raw is None else raw / TORQUE_PER_NM
 
 
-def decode_cycling_power_measurement(data: bytes) -> CyclingPowerMeasurement:
+def decode_cycling_power_measurement(data: Payload) -> CyclingPowerMeasurement:
     """Decode one notification: flags (uint16), power (sint16 W), then each flagged field."""
     reader = PayloadReader(data, "cycling power measurement")
     flags = reader.flags(2)
@@ -98,8 +97,8 @@ def decode_cycling_power_measurement(data: bytes) -> CyclingPowerMeasurement:
     wheel_time = _optional(reader, bit(flags, 4), 2, "last wheel event time")
     crank = _optional(reader, bit(flags, 5), 2, "cumulative crank revolutions")
     crank_time = _optional(reader, bit(flags, 5), 2, "last crank event time")
-    max_force, min_force = _pair(reader, bit(flags, 6), 2, "force magnitude", signed=True)
-    max_torque, min_torque = _pair(reader, bit(flags, 7), 2, "torque magnitude", signed=True)
+    max_force, min_force = _extremes(reader, bit(flags, 6), "force magnitude")
+    max_torque, min_torque = _extremes(reader, bit(flags, 7), "torque magnitude")
     angles = _optional(reader, bit(flags, 8), 3, "extreme angles")
     top = _optional(reader, bit(flags, 9), 2, "top dead spot angle")
     bottom = _optional(reader, bit(flags, 10), 2, "bottom dead spot angle")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from device_sync.ble.gatt import PayloadReader, bit
+from device_sync.ble.gatt import Payload, PayloadReader, bit
 
 KCAL_J = 4184
 TOTAL_ENERGY_NOT_AVAILABLE = 0xFFFF
@@ -81,7 +81,7 @@ TREADMILL_LAYOUT: _Layout = (
 )
 
 
-def _read_layout(data: bytes, what: str, layout: _Layout) -> dict[str, Any]:
+def _read_layout(data: Payload, what: str, layout: _Layout) -> dict[str, Any]:
     reader = PayloadReader(data, what)
     flags = reader.flags(2)
     values: dict[str, Any] = {"flags": flags}
@@ -172,12 +172,12 @@ class TreadmillData(_MachineData):
     reserved_flag_bits: int
 
 
-def decode_indoor_bike_data(data: bytes) -> IndoorBikeData:
+def decode_indoor_bike_data(data: Payload) -> IndoorBikeData:
     """Decode one Indoor Bike Data notification (one part of a record when More Data is set)."""
     return IndoorBikeData(**_read_layout(data, "indoor bike data", INDOOR_BIKE_LAYOUT))
 
 
-def decode_treadmill_data(data: bytes) -> TreadmillData:
+def decode_treadmill_data(data: Payload) -> TreadmillData:
     """Decode one Treadmill Data notification; reserved flag bits are reported, not trusted."""
     values = _read_layout(data, "treadmill data", TREADMILL_LAYOUT)
     return TreadmillData(**values, reserved_flag_bits=values["flags"] & TREADMILL_RESERVED_FLAGS)

@@ -22,6 +22,8 @@ CYCLING_POWER_MEASUREMENT = 0x2A63
 TREADMILL_DATA = 0x2ACD
 INDOOR_BIKE_DATA = 0x2AD2
 
+Payload = bytes | bytearray | memoryview  # bleak hands notifications over as bytearray
+
 _SHORT = re.compile(r"(?:0x)?([0-9a-f]{4}|[0-9a-f]{8})")
 _FULL = re.compile(r"([0-9a-f]{8})-0000-1000-8000-00805f9b34fb")
 
@@ -47,7 +49,7 @@ def short_uuid(uuid: str | int) -> int | None:
 class PayloadReader:
     """Reads little-endian fields in order; running out of bytes is a GattDecodeError."""
 
-    def __init__(self, data: bytes, what: str) -> None:
+    def __init__(self, data: Payload, what: str) -> None:
         self._data = bytes(data)
         self._offset = 0
         self._what = what

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from device_sync.ble.gatt import GattDecodeError, PayloadReader, bit
+from device_sync.ble.gatt import GattDecodeError, Payload, PayloadReader, bit
 
 RR_TICKS_PER_SECOND = 1024
 ENERGY_SATURATED_KJ = 0xFFFF
@@ -36,7 +36,7 @@ class HeartRateMeasurement:
         return None if self.energy_expended_kj is None else self.energy_expended_kj * 1000
 
 
-def decode_heart_rate_measurement(data: bytes) -> HeartRateMeasurement:
+def decode_heart_rate_measurement(data: Payload) -> HeartRateMeasurement:
     """Decode one notification; contact status bits 1-2: 0b0x not supported, 0b10 lost, 0b11 on."""
     reader = PayloadReader(data, "heart rate measurement")
     flags = reader.flags(1)

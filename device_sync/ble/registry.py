@@ -29,7 +29,7 @@ Measurement = (
     | IndoorBikeData
     | TreadmillData
 )
-Decoder = Callable[[bytes], Measurement]
+Decoder = Callable[[gatt.Payload], Measurement]
 
 DECODERS: Mapping[int, Decoder] = {
     gatt.HEART_RATE_MEASUREMENT: decode_heart_rate_measurement,

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from device_sync.ble.gatt import PayloadReader, bit
+from device_sync.ble.gatt import Payload, PayloadReader, bit
 
 SPEED_PER_M_S = 256
 STRIDE_PER_M = 100
@@ -26,7 +26,7 @@ class RscMeasurement:
     status: RunningStatus
 
 
-def decode_rsc_measurement(data: bytes) -> RscMeasurement:
+def decode_rsc_measurement(data: Payload) -> RscMeasurement:
     """Decode one notification; flag bit 2 clear means walking even when nothing else is set."""
     reader = PayloadReader(data, "RSC measurement")
     flags = reader.flags(1)

@@ -206,3 +206,8 @@ def test_bytes_after_the_flagged_fields_are_ignored() -> None:
         345,
         2000,
     )
+
+
+def test_a_bytearray_as_bleak_delivers_it_decodes_like_bytes() -> None:
+    value = bytearray.fromhex("16485401ec02")
+    assert decode_heart_rate_measurement(value) == decode_heart_rate_measurement(bytes(value))
