@@ -38,7 +38,8 @@ class RevolutionCounter:
         self.revolutions = 0
 
     def update(self, revolutions: int, event_time: int) -> float | None:
-        """The rate since the last event; None before two events; 0 once the counter stalls."""
+        """The rate since the last event: None until two events follow each other without a
+        stop, 0 once `stale_after` notifications bring no new event."""
         if self._last is None:
             self._last = (revolutions, event_time)
             return None
@@ -51,9 +52,11 @@ class RevolutionCounter:
         if delta == 0 or ticks == 0:
             self._idle += 1
             return 0.0 if self._idle >= self._stale_after else self._rate
+        stopped = self._idle >= self._stale_after
         self._last, self._idle = (revolutions, event_time), 0
         self.revolutions += delta
-        self._rate = delta * self.ticks_per_second / ticks
+        # the first event after a stop spans the pause (perhaps past an event-time wrap)
+        self._rate = None if stopped else delta * self.ticks_per_second / ticks
         return self._rate
 
 

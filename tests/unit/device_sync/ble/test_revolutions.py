@@ -99,9 +99,21 @@ def test_a_repeated_event_time_keeps_the_cadence_then_drops_it_to_zero() -> None
     results = _feed(tracker, _crank(10, 0), _crank(11, 1024), *[_crank(11, 1024)] * 3)
     cadences = [None if r is None else r.cadence_rpm for r in results]
     assert cadences == [None, 60.0, 60.0, 60.0, 0.0]
-    _, result = _feed(tracker, _crank(11, 1024), _crank(12, 2048))
+    # the first revolution after the stop spans the pause: no rate, the next one counts
+    restart, result = _feed(tracker, _crank(12, 40000), _crank(13, 41024))
+    assert restart is None
     assert result is not None
-    assert result.cadence_rpm == 60.0  # pedalling again
+    assert result.cadence_rpm == 60.0
+
+
+def test_a_pause_longer_than_an_event_time_wrap_gives_no_false_cadence() -> None:
+    """Event times wrap every 64 s: 70 s later they look 6 s apart; the stop was seen first."""
+    tracker = CadenceSpeedTracker(stale_after=2)
+    _feed(tracker, _crank(1, 0), _crank(2, 1024), _crank(2, 1024), _crank(2, 1024))
+    restart, result = _feed(tracker, _crank(3, 1024 + 70 * 1024), _crank(4, 1024 + 71 * 1024))
+    assert restart is None
+    assert result is not None
+    assert result.cadence_rpm == 60.0
 
 
 def test_a_repeated_event_before_any_rate_invents_nothing() -> None:
