@@ -94,6 +94,13 @@ class Screen:
                 f"saved to {path}",
                 file=self.out,
             )
+        if message.photo_bytes is not None:
+            DOWNLOADS.mkdir(parents=True, exist_ok=True)
+            path = DOWNLOADS / f"picture-{message.chat_id}-{message.message_id}.png"
+            path.write_bytes(message.photo_bytes)
+            print(
+                f"🖼 a picture ({len(message.photo_bytes)} bytes), saved to {path}", file=self.out
+            )
         if message.reply_markup:
             self.buttons = []
             for row in message.reply_markup:

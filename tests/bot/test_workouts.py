@@ -181,3 +181,10 @@ async def test_stats_show_time_in_heart_rate_zones_when_zones_are_known(chat: Ha
     assert "Z2 endurance: 50:00 · 71%" in text, "Karvonen Z2 is 128–141 with 50/180"
     assert "Z4 threshold: 20:00 · 29%" in text
     assert (chat.last().photo_bytes or b"").startswith(b"\x89PNG")
+
+
+async def test_stats_leave_out_the_time_of_a_sport_logged_without_one(chat: Harness) -> None:
+    await chat.send("/log squat 5x5 100kg")
+    await chat.send("/stats week")
+    text = chat.telegram.messages(chat.user_id)[-2].text or ""
+    assert "🏋️ Strength: 1 workout(s)\n" in text, "no 'not set' where a time was never given"

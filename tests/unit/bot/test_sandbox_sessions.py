@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pytest
+
 from bot.sandbox.terminal import chat
 from bot.settings import Settings
 
@@ -26,3 +28,16 @@ async def test_a_second_sandbox_session_is_not_taken_for_a_redelivery(tmp_path: 
     second = await session(database, "/journal\n")
     assert "Training journal" in second
     assert "5.00 km" in second
+
+
+async def test_a_chart_is_saved_and_named_in_the_terminal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    out = await session(tmp_path / "sandbox.sqlite3", "/log run 5k 25:00\n/stats week\n")
+    assert "🖼 a picture (" in out
+    assert saved_pictures(tmp_path) == [b"\x89PNG"]
+
+
+def saved_pictures(root: Path) -> list[bytes]:
+    return [path.read_bytes()[:4] for path in root.rglob("picture-1001-*.png")]
