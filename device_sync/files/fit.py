@@ -19,6 +19,7 @@ SEMICIRCLE_DEG = 180 / 2**31
 # What was read before damage is kept when it holds at least a minute of records.
 MIN_RECORDS_KEPT = 60
 ACTIVITY_FILE = "activity"
+MAX_ELAPSED_S = 7 * 24 * 3600  # beyond this a session is damage, not a workout
 Values = dict[str, Any]
 
 
@@ -140,6 +141,8 @@ def _activity(session: Values, read: _Read) -> ParsedActivity:
     elapsed = session.get("total_elapsed_time")
     if not isinstance(start, datetime) or not isinstance(elapsed, int | float):
         raise FileRefusedError(Refusal.NO_START)
+    if not 0 <= elapsed <= MAX_ELAPSED_S:
+        raise FileRefusedError(Refusal.TOO_LONG if elapsed > 0 else Refusal.TOO_SHORT)
     end = start + timedelta(seconds=elapsed)
     builder = SampleBuilder()
     for record in read.records:

@@ -8,7 +8,17 @@ from xml.etree.ElementTree import Element
 
 from device_sync.files.samples import SampleBuilder
 from device_sync.files.sports import named_activity
-from device_sync.files.xml import children, descendants, local, moment, number, root_of, text_of
+from device_sync.files.xml import (
+    children,
+    descendants,
+    latitude,
+    local,
+    longitude,
+    moment,
+    number,
+    root_of,
+    text_of,
+)
 from domain.activities.errors import FileRefusedError, Refusal
 from domain.activities.models import ParsedActivity, ParsedFile
 from domain.activities.summary import completed, track_distance
@@ -39,8 +49,8 @@ def _point(point: Element) -> Point | None:
         return None
     extension = {local(item.tag): item.text for item in point.iter()}
     values = {
-        "latitude": number(point.get("lat")),
-        "longitude": number(point.get("lon")),
+        "latitude": latitude(point.get("lat")),
+        "longitude": longitude(point.get("lon")),
         "altitude": number(text_of(point, "ele")),
         "hr": number(extension.get("hr")),
         "cadence": number(extension.get("cad")),

@@ -8,10 +8,11 @@ from xml.etree.ElementTree import Element
 from device_sync.files.samples import SampleBuilder
 from device_sync.files.sports import named_activity
 from device_sync.files.xml import (
-    child,
     children,
     descendants,
+    latitude,
     local,
+    longitude,
     moment,
     number,
     root_of,
@@ -72,8 +73,8 @@ def _activity(element: Element) -> ParsedActivity | None:
 def _values(point: Element) -> dict[str, float | None]:
     extension = {local(item.tag): item.text for item in point.iter()}
     return {
-        "latitude": number(text_of(point, "Position", "LatitudeDegrees")),
-        "longitude": number(text_of(point, "Position", "LongitudeDegrees")),
+        "latitude": latitude(text_of(point, "Position", "LatitudeDegrees")),
+        "longitude": longitude(text_of(point, "Position", "LongitudeDegrees")),
         "altitude": number(text_of(point, "AltitudeMeters")),
         "distance": number(text_of(point, "DistanceMeters")),
         "hr": number(text_of(point, "HeartRateBpm", "Value")),
@@ -92,6 +93,3 @@ def _lap(lap: Element, start: datetime) -> Lap:
         distance_m=number(text_of(lap, "DistanceMeters")),
         avg_hr=round(hr) if hr is not None else None,
     )
-
-
-__all__ = ["child", "parse_tcx"]

@@ -60,6 +60,16 @@ def number(text: str | None) -> float | None:
     return value if math.isfinite(value) else None
 
 
+def latitude(text: str | None) -> float | None:
+    value = number(text)
+    return value if value is not None and -90 <= value <= 90 else None
+
+
+def longitude(text: str | None) -> float | None:
+    value = number(text)
+    return value if value is not None and -180 <= value <= 180 else None
+
+
 def moment(text: str | None) -> datetime | None:
     """ISO 8601 with Z or an offset; a time without a zone is taken as UTC (GPX says so)."""
     if text is None:

@@ -109,7 +109,8 @@ class ImportService:
             if len(parsed.activities) > 1 and group is None:
                 group = workout_id
             meta = _meta(workout_id, digest, part, activity, parsed, group)
-            await self._uow.imports.add(user.id, meta, codec.encode(activity.samples))
+            blob = await asyncio.to_thread(codec.encode, activity.samples)
+            await self._uow.imports.add(user.id, meta, blob)
             held = await self._workouts.held(user.id, workout_id)
             zones = hr_zone_seconds(user, activity.samples, activity.started_at)
             stored.append(ImportedWorkout(logged, meta, activity.samples, held, zones))
