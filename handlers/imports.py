@@ -70,7 +70,7 @@ async def msg_activity_file(
     text = t.render("imports/imported.html", imported=outcome, user=user)
     await message.answer(text, reply_markup=imported_keyboard(outcome, t))
     for item in outcome.workouts:
-        if len(item.samples) > 1:
+        if item.samples.chartable:
             png = charts.activity(item.samples, item.logged.workout.activity, user.units, t)
             name = f"workout-{item.logged.workout.id}.png"
             await message.answer_photo(BufferedInputFile(png, filename=name))

@@ -48,6 +48,12 @@ class Samples:
     def has_route(self) -> bool:
         return any(value is not None for value in self.latitude)
 
+    @property
+    def chartable(self) -> bool:
+        """A route, heart rate, speed or power to draw over time."""
+        channels = (self.latitude, self.hr, self.speed, self.power)
+        return len(self) > 1 and any(v is not None for series in channels for v in series)
+
 
 @dataclass(frozen=True, slots=True)
 class Lap:

@@ -23,7 +23,7 @@ from domain.clock import Clock
 from domain.errors import NotFoundError
 from domain.ports import UnitOfWork
 from domain.users.models import User
-from domain.workouts.models import Workout, WorkoutDraft, WorkoutSource
+from domain.workouts.models import Activity, Workout, WorkoutDraft, WorkoutSource
 from domain.workouts.records import Record, segment_candidates
 from domain.workouts.service import Logged, WorkoutService
 
@@ -117,9 +117,10 @@ class ImportService:
         return tuple(stored)
 
     async def _logged(self, user: User, activity: ParsedActivity) -> Logged:
-        """Weighed by power when the samples have it; records also from inside the workout."""
+        """A ride is weighed by its 1 Hz power when it has some (the FTP is a cycling
+        threshold, not a running one); records are also taken from inside the workout."""
         samples = activity.samples
-        power = power_1hz(samples)
+        power = power_1hz(samples) if activity.activity is Activity.RIDE else []
         draft = WorkoutDraft(
             activity=activity.activity,
             duration_s=max(1, round(activity.duration_s)),

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from bot.sandbox.telegram import FakeTelegram
-from tests.bot.conftest import Harness
+from db.uow import SqlUnitOfWork
+from tests.bot.conftest import NOW, Harness
 
 DATA = Path(__file__).parents[1] / "data" / "activities"
 RUN = DATA / "fit" / "activity-small-fenix2-run.fit"
@@ -107,3 +108,20 @@ async def test_a_russian_athlete_reads_russian(telegram: FakeTelegram, chat: Har
     await send_file(chat, RUN)
     texts = chat.texts()
     assert any("Импортировано из файла" in text for text in texts)
+
+
+async def test_a_ride_with_power_shows_power_and_time_in_zones(chat: Harness) -> None:
+    await chat.send("/start")
+    user = await chat.user()
+    assert user is not None
+    async with SqlUnitOfWork(chat.sessions, lambda: NOW) as uow:
+        await uow.users.save(user.with_profile(max_hr=190, resting_hr=50))
+        await uow.commit()
+    await send_file(chat, DATA / "fit" / "Edge810-Vector-2013-08-16-15-35-10.fit")
+
+    card = next(m for m in chat.telegram.messages(chat.user_id) if "Imported" in (m.text or ""))
+    text = card.text or ""
+    assert "⚡ Power: avg" in text
+    assert "Time in heart-rate zones" in text
+    assert "Z3" in text
+    assert "🏆 Best 20-min power — " in text
