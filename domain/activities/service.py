@@ -29,6 +29,7 @@ from domain.workouts.service import Logged, WorkoutService
 
 # The same activity from another file (or typed before): a start this close, same sport.
 SAME_START = timedelta(minutes=2)
+NEARBY_LIMIT = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,11 +90,12 @@ class ImportService:
     async def _overlapping(self, user_id: int, activity: ParsedActivity) -> Workout | None:
         start = activity.started_at
         end = start + timedelta(seconds=activity.duration_s)
-        nearby = await self._uow.workouts.since(user_id, start - SAME_START, activity.activity)
+        nearby = await self._uow.workouts.page(
+            user_id, activity.activity, 0, NEARBY_LIMIT, start - SAME_START, start + SAME_START
+        )
         for workout in nearby:
             other_end = workout.started_at + timedelta(seconds=workout.duration_s or 0)
-            close = abs(workout.started_at - start) <= SAME_START
-            if close and workout.started_at <= end and start <= other_end:
+            if workout.started_at <= end and start <= other_end:
                 return workout
         return None
 

@@ -227,3 +227,13 @@ async def test_export_lists_the_imported_metadata(uow: FakeUnitOfWork) -> None:
     [meta] = data["imported_activities"]
     assert meta["device"] == "fr70"
     assert "samples" not in meta
+
+
+async def test_a_run_three_minutes_apart_is_another_run(uow: FakeUnitOfWork) -> None:
+    typed = WorkoutService(uow, lambda: NOW)
+    draft = WorkoutDraft(Activity.RUN, 1800, 5400, started_at=START + timedelta(minutes=3))
+    await typed.log(athlete(), draft, WorkoutSource.TEXT)
+    service = importer(uow, StubParser(ParsedFile((steady(Activity.RUN, 1800, 3.0),))))
+
+    assert isinstance(await service.import_file(athlete(), "run.gpx", b"x"), Imported)
+    assert len(uow.workouts.rows) == 2
