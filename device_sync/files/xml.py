@@ -15,7 +15,7 @@ from domain.activities.errors import FileRefusedError, Refusal
 def root_of(content: bytes) -> Element:
     try:
         root: Element = SafeTree.fromstring(content)
-    except (SafeTree.ParseError, DefusedXmlException, ValueError) as error:
+    except (SafeTree.ParseError, DefusedXmlException, ValueError, LookupError) as error:
         raise FileRefusedError(Refusal.NOT_XML) from error
     return root
 

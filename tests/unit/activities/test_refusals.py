@@ -94,3 +94,9 @@ def test_an_xml_bomb_is_refused() -> None:
         b'<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><gpx>&b;</gpx>'
     )
     assert refusal("bomb.gpx", bomb) is Refusal.NOT_XML
+
+
+def test_an_unknown_xml_encoding_is_refused() -> None:
+    """Found by the fuzz test: a mutated declaration named a codec Python does not know."""
+    gpx = b'<?xml version="1.0" encoding="Atf-8"?><gpx></gpx>'
+    assert refusal("track.gpx", gpx) is Refusal.NOT_XML
