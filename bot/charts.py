@@ -5,10 +5,23 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from domain.activities.models import Samples
 from domain.coaching.service import StatsReport
+from domain.units import METRES_PER_MILE
+from domain.users.models import Units
+from domain.workouts.models import Activity
 from handlers.texts import Texts
 
-COLORS = {"bars": "#4C78A8", "fitness": "#2E7D32", "fatigue": "#C62828", "form": "#F9A825"}
+COLORS = {
+    "route": "#1565C0",
+    "hr": "#C62828",
+    "pace": "#2E7D32",
+    "power": "#6A1B9A",
+    "bars": "#4C78A8",
+    "fitness": "#2E7D32",
+    "fatigue": "#C62828",
+    "form": "#F9A825",
+}
 ZONE_COLORS = ("#90A4AE", "#4CAF50", "#FFC107", "#FF7043", "#D32F2F")
 
 
@@ -56,6 +69,29 @@ class MatplotlibCharts:
         plt.close(figure)
         return buffer.getvalue()
 
+    def activity(self, samples: Samples, activity: Activity, units: Units, t: Texts) -> bytes:
+        plt = self._plt()
+        panels = _series(samples, activity, units, t)
+        route = samples.has_route
+        count = len(panels) + (1 if route else 0)
+        figure, axes = plt.subplots(max(count, 1), 1, figsize=(8, 3.6 * max(count, 1)), dpi=110)
+        axes = list(axes) if count > 1 else [axes]
+        if route:
+            _route(axes.pop(0), samples, t)
+        for axis, (label, color, points, invert) in zip(axes, panels, strict=False):
+            axis.plot([m for m, _ in points], [v for _, v in points], color=color, linewidth=1.6)
+            axis.set_title(label, fontsize=15)
+            axis.set_xlabel(t("imports.chart.minutes"), fontsize=12)
+            axis.tick_params(labelsize=11)
+            axis.grid(alpha=0.3)
+            if invert:
+                axis.invert_yaxis()
+        figure.tight_layout()
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format="png")
+        plt.close(figure)
+        return buffer.getvalue()
+
     @staticmethod
     def _zones(axis: Any, report: StatsReport, t: Texts) -> None:
         labels = [f"Z{i} {t(f'coach.zone.{i}')}" for i in range(1, len(report.zone_seconds) + 1)]
@@ -65,3 +101,47 @@ class MatplotlibCharts:
         axis.set_title(t("stats.chart.zones"), fontsize=15)
         axis.set_xlabel(t("stats.chart.minutes"), fontsize=12)
         axis.tick_params(axis="y", labelsize=12)
+
+
+Panel = tuple[str, str, list[tuple[float, float]], bool]
+# Pace from a standstill is infinite: slower than this is left out of the chart.
+SLOWEST_CHART_MPS = 0.8
+
+
+def _series(samples: Samples, activity: Activity, units: Units, t: Texts) -> list[Panel]:
+    """(title, colour, (minutes, value) points, inverted axis) for each recorded channel."""
+    panels: list[Panel] = []
+    hr = [(offset / 60, value) for offset, value in samples.present("hr")]
+    if hr:
+        panels.append((t("imports.chart.heart_rate"), COLORS["hr"], hr, False))
+    speed = [(o / 60, v) for o, v in samples.present("speed") if v >= SLOWEST_CHART_MPS]
+    if speed:
+        miles = units is Units.IMPERIAL
+        metres = METRES_PER_MILE if miles else 1000.0
+        if activity.has_pace:
+            pace = [(m, metres / v / 60) for m, v in speed]
+            label = t("imports.chart.pace_mi" if miles else "imports.chart.pace_km")
+            panels.append((label, COLORS["pace"], pace, True))
+        else:
+            fast = [(m, v * 3600 / metres) for m, v in speed]
+            label = t("imports.chart.speed_mi" if miles else "imports.chart.speed_km")
+            panels.append((label, COLORS["pace"], fast, False))
+    power = [(offset / 60, value) for offset, value in samples.present("power")]
+    if power:
+        panels.append((t("imports.chart.power"), COLORS["power"], power, False))
+    return panels
+
+
+def _route(axis: Any, samples: Samples, t: Texts) -> None:
+    points = [
+        (lon, lat)
+        for lat, lon in zip(samples.latitude, samples.longitude, strict=False)
+        if lat is not None and lon is not None
+    ]
+    axis.plot([x for x, _ in points], [y for _, y in points], color=COLORS["route"], linewidth=2)
+    axis.plot(*points[0], marker="o", color="#2E7D32", markersize=9)
+    axis.plot(*points[-1], marker="s", color="#C62828", markersize=9)
+    axis.set_title(t("imports.chart.route"), fontsize=15)
+    axis.set_aspect("equal", adjustable="datalim")
+    axis.set_xticks([])
+    axis.set_yticks([])

@@ -18,6 +18,8 @@ from bot.middlewares.throttling import ThrottlingMiddleware
 from bot.middlewares.uow import UnitOfWorkMiddleware
 from bot.middlewares.user import I18nMiddleware, UserMiddleware
 from db.uow import SqlUnitOfWork
+from device_sync.files import FileParser
+from domain.activities.service import ImportService
 from domain.clock import Clock
 from domain.coaching.service import CoachService
 from domain.coaching.threshold_service import ThresholdService
@@ -54,9 +56,11 @@ def build_dispatcher(deps: DispatcherDeps) -> Dispatcher:
 
     def services(uow: SqlUnitOfWork) -> dict[str, Any]:
         plans = PlanService(uow, deps.clock)
+        workouts = WorkoutService(uow, deps.clock)
         return {
             "users": UserService(uow, deps.clock, deps.timezones),
-            "workouts": WorkoutService(uow, deps.clock),
+            "workouts": workouts,
+            "imports": ImportService(uow, deps.clock, FileParser(), workouts),
             "coach": CoachService(uow, deps.clock, plans),
             "plans": plans,
             "checkins": CheckInService(uow, deps.clock),

@@ -15,9 +15,11 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     SmallInteger,
     String,
+    UniqueConstraint,
     text,
     true,
 )
@@ -251,3 +253,32 @@ class PlanWeekRow(Base):
     target_minutes: Mapped[int] = mapped_column(Integer)
     sessions: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
     adapted_reason: Mapped[str | None] = mapped_column(String(16))
+
+
+class ImportedActivityRow(Base):
+    """What an activity file adds to its workout: summary extras and the samples blob."""
+
+    __tablename__ = "imported_activities"
+    __table_args__ = (
+        UniqueConstraint("user_id", "sha256", "part", name="uq_imported_activities_file"),
+    )
+
+    workout_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("workouts.id", ondelete="CASCADE"), primary_key=True
+    )
+    user_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("users.id", ondelete="CASCADE"))
+    sha256: Mapped[str] = mapped_column(String(64))
+    part: Mapped[int] = mapped_column(SmallInteger)
+    sport: Mapped[str] = mapped_column(String(32))
+    device: Mapped[str | None] = mapped_column(String(64))
+    moving_s: Mapped[float | None] = mapped_column(Float)
+    elevation_gain_m: Mapped[float | None] = mapped_column(Float)
+    max_hr: Mapped[int | None] = mapped_column(SmallInteger)
+    avg_power: Mapped[float | None] = mapped_column(Float)
+    normalized_power: Mapped[float | None] = mapped_column(Float)
+    avg_cadence: Mapped[float | None] = mapped_column(Float)
+    calories: Mapped[int | None] = mapped_column(Integer)
+    laps: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    group_id: Mapped[int | None] = mapped_column(Integer)
+    warning: Mapped[str | None] = mapped_column(String(16))
+    samples: Mapped[bytes] = mapped_column(LargeBinary)

@@ -8,6 +8,7 @@ from typing import Self
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from db.repositories.checkins import SqlCheckInRepository
+from db.repositories.imports import SqlImportRepository
 from db.repositories.notifications import SqlNotificationLog
 from db.repositories.plans import SqlPlanRepository
 from db.repositories.records import SqlRecordRepository
@@ -41,6 +42,7 @@ class SqlUnitOfWork:
         self.strength = SqlStrengthRepository(self.session)
         self.notifications = SqlNotificationLog(self.session)
         self.plans = SqlPlanRepository(self.session)
+        self.imports = SqlImportRepository(self.session)
         self._update_id: int | None = None
 
     async def __aenter__(self) -> Self:

@@ -6,6 +6,7 @@ from datetime import datetime
 from types import TracebackType
 from typing import Protocol, Self
 
+from domain.activities.ports import ImportRepository
 from domain.coaching.ports import ThresholdRepository
 from domain.notifications.ports import NotificationLog
 from domain.plans.ports import PlanRepository
@@ -62,6 +63,9 @@ class UnitOfWork(Protocol):
 
     @property
     def plans(self) -> PlanRepository: ...
+
+    @property
+    def imports(self) -> ImportRepository: ...
 
     async def __aenter__(self) -> Self: ...
 

@@ -4,11 +4,21 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from domain.activities.models import Samples
 from domain.coaching.service import StatsReport
+from domain.users.models import Units
+from domain.workouts.models import Activity
 from handlers.texts import Texts
 
 
 class Charts(Protocol):
     def training(self, report: StatsReport, t: Texts) -> bytes:
         """A PNG: weekly training time as bars, fitness, fatigue and form as lines."""
+        ...
+
+
+class ActivityCharts(Protocol):
+    def activity(self, samples: Samples, activity: Activity, units: Units, t: Texts) -> bytes:
+        """A PNG: the route (when the samples have positions), then heart rate, pace or
+        speed, and power over time."""
         ...

@@ -196,6 +196,7 @@ class UserService:
             thresholds = await self._uow.thresholds.all(user_id)
             notifications = await self._uow.notifications.of_user(user_id)
             plans = await self._uow.plans.all(user_id)
+            imports = await self._uow.imports.all(user_id)
         return {
             "format": "coachbot-export",
             "version": 1,
@@ -205,6 +206,7 @@ class UserService:
             "thresholds": [_jsonable(asdict(threshold)) for threshold in thresholds],
             "notifications": [_jsonable(asdict(notice)) for notice in notifications],
             "plans": [_jsonable(asdict(plan)) for plan in plans],
+            "imported_activities": [_jsonable(asdict(meta)) for meta in imports],
         }
 
     async def delete(self, user_id: int) -> bool:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
 from domain.coaching.load import epley_1rm
+from domain.coaching.power import FTP_TEST_S, best_mean_power
 from domain.workouts.models import Activity, Workout
 
 RACE_DISTANCES_M = {
@@ -26,6 +28,7 @@ class RecordKind(StrEnum):
     FASTEST = "fastest"
     HEAVIEST = "heaviest"
     BEST_1RM = "best_1rm"
+    BEST_POWER = "best_power"
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +73,37 @@ def candidates(workout: Workout) -> list[Record]:
             one_rm = round(epley_1rm(item.weight_kg, item.reps), 1)
             found.append(Record(RecordKind.BEST_1RM, item.exercise, one_rm, workout.activity))
     return best_of(found)
+
+
+def segment_candidates(
+    activity: Activity, track: Sequence[tuple[int, float]], power_1hz: Sequence[float]
+) -> list[Record]:
+    """Records inside a longer workout, from its samples: the fastest stretch of a run over
+    each race distance ((seconds, metres) points) and a ride's best 20-minute power."""
+    found: list[Record] = []
+    if activity is Activity.RUN:
+        for name, metres in RACE_DISTANCES_M.items():
+            seconds = fastest_stretch(track, metres)
+            if seconds is not None:
+                found.append(Record(RecordKind.FASTEST, name, seconds, activity))
+    if activity is Activity.RIDE:
+        best = best_mean_power(power_1hz, FTP_TEST_S)
+        if best:
+            found.append(Record(RecordKind.BEST_POWER, "20min", round(best, 1), activity))
+    return found
+
+
+def fastest_stretch(track: Sequence[tuple[int, float]], metres: float) -> int | None:
+    """The least time between two points at least `metres` apart along the way."""
+    best: int | None = None
+    start = 0
+    for end in range(len(track)):
+        while start + 1 <= end and track[end][1] - track[start + 1][1] >= metres:
+            start += 1
+        if track[end][1] - track[start][1] >= metres:
+            seconds = track[end][0] - track[start][0]
+            best = seconds if best is None else min(best, seconds)
+    return best
 
 
 def best_of(records: list[Record]) -> list[Record]:

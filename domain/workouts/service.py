@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -28,7 +29,7 @@ from domain.workouts.models import (
 )
 from domain.workouts.moments import When, logged_start, moved_start
 from domain.workouts.parsing import parse_log
-from domain.workouts.records import Record, RecordKind, candidates
+from domain.workouts.records import Record, RecordKind, best_of, candidates
 from domain.workouts.validation import NOTE_MAX_LENGTH, check_draft, check_start
 
 JOURNAL_PAGE_SIZE = 5
@@ -101,13 +102,29 @@ class WorkoutService:
             check_start(draft.started_at, now)
         started = draft.started_at or now - timedelta(seconds=draft.duration_s or 0)
         async with self._uow:
-            workout = await self._weighed(user, draft, started, source)
-            stored = await self._uow.workouts.add(workout)
-            improved = await self._take_records(user.id, stored, now)
-            earlier = await self._uow.workouts.since(user.id, EPOCH, stored.activity)
-            milestones = reached_by(stored, earlier, user.profile.weight_kg, user.timezone)
+            logged = await self.store_weighed(user, replace(draft, started_at=started), source)
             await self._uow.commit()
-            return Logged(stored, improved, hr_zone(user, stored), milestones)
+            return logged
+
+    async def store_weighed(
+        self,
+        user: User,
+        draft: WorkoutDraft,
+        source: WorkoutSource,
+        power: Sequence[float] = (),
+        extra: Sequence[Record] = (),
+    ) -> Logged:
+        """Inside the caller's unit of work (it commits): weigh a checked workout with its
+        1 Hz power if any, store it and take its records, `extra` ones found in its samples
+        included."""
+        now = self._clock()
+        started = draft.started_at or now
+        workout = await self._weighed(user, draft, started, source, power=power)
+        stored = await self._uow.workouts.add(workout)
+        improved = await self._take_records(user.id, stored, now, extra)
+        earlier = await self._uow.workouts.since(user.id, EPOCH, stored.activity)
+        milestones = reached_by(stored, earlier, user.profile.weight_kg, user.timezone)
+        return Logged(stored, improved, hr_zone(user, stored), milestones)
 
     async def _weighed(
         self,
@@ -116,13 +133,14 @@ class WorkoutService:
         started: datetime,
         source: WorkoutSource,
         exclude: int | None = None,
+        power: Sequence[float] = (),
     ) -> Workout:
         """Weighed with the thresholds valid at its start. A run that nothing else can weigh
         (no heart rate, no effort, no threshold pace) is weighed by pace against the
         threshold estimated from the best run of the 90 days before it, this one included,
         so that "run 10k 52:30" counts in fitness like any other workout (ADR 0015)."""
         at = ThresholdHistory(await self._uow.thresholds.all(user.id), user.profile).at(started)
-        workout = _weigh(user, draft, started, source, at)
+        workout = _weigh(user, draft, started, source, at, power)
         if workout.load is not None or draft.activity is not Activity.RUN:
             return workout
         window = started - timedelta(days=BEST_EFFORT_DAYS)
@@ -136,15 +154,15 @@ class WorkoutService:
         if best is None or at.threshold_speed is not None:
             return workout
         estimated = replace(at, threshold_speed=threshold_speed(best))
-        return _weigh(user, draft, started, source, estimated)
+        return _weigh(user, draft, started, source, estimated, power)
 
     async def _take_records(
-        self, user_id: int, stored: Workout, now: datetime
+        self, user_id: int, stored: Workout, now: datetime, extra: Sequence[Record] = ()
     ) -> tuple[Record, ...]:
         """Store the records the workout beats; the improved ones (not firsts) are announced."""
         held = {record.key: record for record, _ in await self._uow.records.all(user_id)}
         improved = []
-        for record in candidates(stored):
+        for record in best_of([*candidates(stored), *extra]):
             previous = held.get(record.key)
             if record.beats(previous):
                 await self._uow.records.put(user_id, record, stored.id, now)
@@ -177,6 +195,10 @@ class WorkoutService:
                 raise NotFoundError(what="workout")
             records = await self._held(user.id, workout_id)
         return WorkoutDetail(workout, hr_zone(user, workout), records)
+
+    async def held(self, user_id: int, workout_id: int) -> tuple[Record, ...]:
+        """Inside the caller's unit of work: the records the workout holds."""
+        return await self._held(user_id, workout_id)
 
     async def _held(self, user_id: int, workout_id: int) -> tuple[Record, ...]:
         held = await self._uow.records.all(user_id)
@@ -266,9 +288,15 @@ class WorkoutService:
 
 
 def _weigh(
-    user: User, draft: WorkoutDraft, started: datetime, source: WorkoutSource, at: Thresholds
+    user: User,
+    draft: WorkoutDraft,
+    started: datetime,
+    source: WorkoutSource,
+    at: Thresholds,
+    power: Sequence[float] = (),
 ) -> Workout:
-    """Weigh with the thresholds valid at the start; the threshold pace is a running pace."""
+    """Weigh with the thresholds valid at the start (the FTP for 1 Hz power); the threshold
+    pace is a running pace."""
     profile = user.profile
     age = started.year - profile.birth_year if profile.birth_year else DEFAULT_MAX_HR_AGE
     speed = None
@@ -283,6 +311,7 @@ def _weigh(
         rpe=draft.rpe,
         lthr=at.lthr,
         ftp=at.ftp,
+        power=power,
         speed_mps=speed,
         threshold_speed_mps=at.threshold_speed,
     )

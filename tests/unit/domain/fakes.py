@@ -7,6 +7,7 @@ from datetime import date, datetime
 from types import TracebackType
 from typing import Any, Self
 
+from domain.activities.models import ImportMeta
 from domain.coaching.thresholds import Threshold
 from domain.notifications.models import MAX_ATTEMPTS, Notice, NoticeKind, NoticeState
 from domain.notifications.schedule import due_moment
@@ -302,6 +303,29 @@ class FakePlanRepository:
         return [p for p in self.rows.values() if p.user_id == user_id]
 
 
+class FakeImportRepository:
+    def __init__(self) -> None:
+        self.rows: dict[int, tuple[int, ImportMeta, bytes]] = {}
+
+    async def add(self, user_id: int, meta: ImportMeta, samples: bytes) -> None:
+        self.rows[meta.workout_id] = (user_id, meta, samples)
+
+    async def workout_by_hash(self, user_id: int, sha256: str) -> int | None:
+        found = [
+            (meta.part, meta.workout_id)
+            for owner, meta, _ in self.rows.values()
+            if owner == user_id and meta.sha256 == sha256
+        ]
+        return min(found)[1] if found else None
+
+    async def get(self, user_id: int, workout_id: int) -> tuple[ImportMeta, bytes] | None:
+        row = self.rows.get(workout_id)
+        return (row[1], row[2]) if row is not None and row[0] == user_id else None
+
+    async def all(self, user_id: int) -> list[ImportMeta]:
+        return [meta for owner, meta, _ in self.rows.values() if owner == user_id]
+
+
 class FakeUnitOfWork:
     def __init__(self) -> None:
         self._users = FakeUserRepository()
@@ -313,7 +337,12 @@ class FakeUnitOfWork:
         self._strength = FakeStrengthRepository(self._workouts)
         self._notifications = FakeNotificationLog(self._users)
         self._plans = FakePlanRepository()
+        self._imports = FakeImportRepository()
         self.commits = 0
+
+    @property
+    def imports(self) -> FakeImportRepository:
+        return self._imports
 
     @property
     def checkins(self) -> FakeCheckInRepository:

@@ -1,0 +1,170 @@
+"""Importing activity files: dedup, check, weigh and store every session in one go."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+from dataclasses import dataclass
+from datetime import timedelta
+
+from domain.activities import codec
+from domain.activities.analysis import hr_zone_seconds, samples_csv
+from domain.activities.models import (
+    FileWarning,
+    ImportMeta,
+    ParsedActivity,
+    ParsedFile,
+    Samples,
+)
+from domain.activities.ports import ActivityParser
+from domain.activities.summary import power_1hz
+from domain.activities.validation import check_file, check_size
+from domain.clock import Clock
+from domain.errors import NotFoundError
+from domain.ports import UnitOfWork
+from domain.users.models import User
+from domain.workouts.models import Activity, Workout, WorkoutDraft, WorkoutSource
+from domain.workouts.records import Record, segment_candidates
+from domain.workouts.service import Logged, WorkoutService
+
+# The same activity from another file (or typed before): a start this close, same sport.
+SAME_START = timedelta(minutes=2)
+NEARBY_LIMIT = 10
+
+
+@dataclass(frozen=True, slots=True)
+class ImportedWorkout:
+    logged: Logged
+    meta: ImportMeta
+    samples: Samples
+    held: tuple[Record, ...]
+    zone_seconds: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Imported:
+    """The stored workouts (several for a multisport file) and whether the file was damaged."""
+
+    workouts: tuple[ImportedWorkout, ...]
+    warning: FileWarning | None
+
+
+@dataclass(frozen=True, slots=True)
+class AlreadyImported:
+    workout: Workout
+
+
+class ImportService:
+    def __init__(
+        self, uow: UnitOfWork, clock: Clock, parser: ActivityParser, workouts: WorkoutService
+    ) -> None:
+        self._uow = uow
+        self._clock = clock
+        self._parser = parser
+        self._workouts = workouts
+
+    async def import_file(
+        self, user: User, file_name: str, content: bytes
+    ) -> Imported | AlreadyImported:
+        """Store one workout per activity of the file, unless these bytes or an activity at
+        the same start (±2 min, same sport, overlapping) are already in the journal; a bad
+        file stores nothing."""
+        check_size(len(content))
+        digest = hashlib.sha256(content).hexdigest()
+        async with self._uow:
+            known = await self._uow.imports.workout_by_hash(user.id, digest)
+            workout = await self._uow.workouts.get(user.id, known) if known else None
+        if workout is not None:
+            return AlreadyImported(workout)
+        parsed = await asyncio.to_thread(self._parser.parse, file_name, content)
+        check_file(parsed, self._clock())
+        async with self._uow:
+            for activity in parsed.activities:
+                same = await self._overlapping(user.id, activity)
+                if same is not None:
+                    return AlreadyImported(same)
+            stored = await self._store_all(user, digest, parsed)
+            await self._uow.commit()
+        return Imported(stored, parsed.warning)
+
+    async def _overlapping(self, user_id: int, activity: ParsedActivity) -> Workout | None:
+        start = activity.started_at
+        end = start + timedelta(seconds=activity.duration_s)
+        nearby = await self._uow.workouts.page(
+            user_id, activity.activity, 0, NEARBY_LIMIT, start - SAME_START, start + SAME_START
+        )
+        for workout in nearby:
+            other_end = workout.started_at + timedelta(seconds=workout.duration_s or 0)
+            if workout.started_at <= end and start <= other_end:
+                return workout
+        return None
+
+    async def _store_all(
+        self, user: User, digest: str, parsed: ParsedFile
+    ) -> tuple[ImportedWorkout, ...]:
+        """A multisport file's workouts are linked by the id of the first one."""
+        stored: list[ImportedWorkout] = []
+        group: int | None = None
+        for part, activity in enumerate(parsed.activities):
+            logged = await self._logged(user, activity)
+            workout_id = logged.workout.id
+            if len(parsed.activities) > 1 and group is None:
+                group = workout_id
+            meta = _meta(workout_id, digest, part, activity, parsed, group)
+            blob = await asyncio.to_thread(codec.encode, activity.samples)
+            await self._uow.imports.add(user.id, meta, blob)
+            held = await self._workouts.held(user.id, workout_id)
+            zones = hr_zone_seconds(user, activity.samples, activity.started_at)
+            stored.append(ImportedWorkout(logged, meta, activity.samples, held, zones))
+        return tuple(stored)
+
+    async def _logged(self, user: User, activity: ParsedActivity) -> Logged:
+        """A ride is weighed by its 1 Hz power when it has some (the FTP is a cycling
+        threshold, not a running one); records are also taken from inside the workout."""
+        samples = activity.samples
+        power = power_1hz(samples) if activity.activity is Activity.RIDE else []
+        draft = WorkoutDraft(
+            activity=activity.activity,
+            duration_s=max(1, round(activity.duration_s)),
+            distance_m=activity.distance_m or None,
+            avg_hr=activity.avg_hr,
+            started_at=activity.started_at,
+        )
+        extra = segment_candidates(activity.activity, samples.present("distance"), power)
+        return await self._workouts.store_weighed(user, draft, WorkoutSource.FILE, power, extra)
+
+    async def samples_csv(self, user_id: int, workout_id: int) -> bytes:
+        """The samples of one of the athlete's own imported workouts as CSV (SI, UTC)."""
+        async with self._uow:
+            found = await self._uow.imports.get(user_id, workout_id)
+            workout = await self._uow.workouts.get(user_id, workout_id)
+        if found is None or workout is None:
+            raise NotFoundError(what="workout")
+        return samples_csv(codec.decode(found[1]), workout.started_at)
+
+
+def _meta(
+    workout_id: int,
+    digest: str,
+    part: int,
+    activity: ParsedActivity,
+    parsed: ParsedFile,
+    group: int | None,
+) -> ImportMeta:
+    return ImportMeta(
+        workout_id=workout_id,
+        sha256=digest,
+        part=part,
+        sport=activity.sport[:32],
+        device=parsed.device,
+        moving_s=activity.moving_s,
+        elevation_gain_m=activity.elevation_gain_m,
+        max_hr=activity.max_hr,
+        avg_power=activity.avg_power,
+        normalized_power=activity.normalized_power,
+        avg_cadence=activity.avg_cadence,
+        calories=activity.calories,
+        laps=activity.laps,
+        group_id=group,
+        warning=parsed.warning,
+    )
