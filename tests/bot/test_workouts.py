@@ -188,3 +188,11 @@ async def test_stats_leave_out_the_time_of_a_sport_logged_without_one(chat: Harn
     await chat.send("/stats week")
     text = chat.telegram.messages(chat.user_id)[-2].text or ""
     assert "🏋️ Strength: 1 workout(s)\n" in text, "no 'not set' where a time was never given"
+
+
+async def test_a_faster_typed_kilometre_is_announced_as_a_record(chat: Harness) -> None:
+    """The 1 km record had no name in the catalogs: its card failed to render."""
+    await chat.send("/log run 1 km 4:40")
+    card = await chat.send("/log run 1 km 4:20")
+    assert "🏆" in (card.text or "")
+    assert "1 km" in (card.text or "")
