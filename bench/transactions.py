@@ -30,6 +30,11 @@ from handlers.workout_callbacks import JournalCb
 SEQUENTIAL = 300
 
 
+def _kind(statement: str) -> str:
+    """The statement's first word; BEGIN and BEGIN IMMEDIATE (SQLite) told apart."""
+    return statement if statement.startswith("BEGIN") else statement.split(maxsplit=1)[0]
+
+
 def samples(user_id: int) -> dict[str, dict[str, Any]]:
     return {
         "/start": message(900_001, user_id, "/start"),
@@ -54,7 +59,7 @@ async def measure(backend: str) -> None:
         sync = engine.sync_engine
         event.listen(sync.pool, "checkout", lambda *_: counts.update(["transactions"]))
         event.listen(
-            sync, "before_cursor_execute", lambda _c, _k, sql, *_: counts.update([sql.split()[0]])
+            sync, "before_cursor_execute", lambda _c, _k, sql, *_: counts.update([_kind(sql)])
         )
         users = users_of_dataset(100)
         print(f"{backend}: per update, transactions and statements")

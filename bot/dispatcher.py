@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.charts import MatplotlibCharts
 from bot.errors import ErrorResponder
 from bot.i18n import I18n
+from bot.middlewares.fsm import FsmRowsMiddleware
 from bot.middlewares.throttling import ThrottlingMiddleware
 from bot.middlewares.uow import UnitOfWorkMiddleware
 from bot.middlewares.user import I18nMiddleware, UserMiddleware
@@ -48,8 +49,11 @@ class DispatcherDeps:
 
 
 def build_dispatcher(deps: DispatcherDeps) -> Dispatcher:
-    """Outer middlewares in order: unit of work, user, i18n, throttling; then the routers."""
-    dispatcher = Dispatcher(storage=deps.storage, events_isolation=deps.events_isolation)
+    """Outer middlewares in order: FSM (its reads remembered for the update), unit of work,
+    user, i18n, throttling; then the routers."""
+    dispatcher = Dispatcher(
+        storage=deps.storage, events_isolation=deps.events_isolation, disable_fsm=True
+    )
 
     def uow_factory() -> SqlUnitOfWork:
         return SqlUnitOfWork(deps.session_factory, deps.clock)
@@ -70,6 +74,9 @@ def build_dispatcher(deps: DispatcherDeps) -> Dispatcher:
             "charts": deps.charts,
         }
 
+    # aiogram's own place for its FSM middleware, with the update's scope around it.
+    dispatcher.update.outer_middleware(FsmRowsMiddleware())
+    dispatcher.update.outer_middleware(dispatcher.fsm)
     dispatcher.update.outer_middleware(UnitOfWorkMiddleware(uow_factory, services))
     dispatcher.update.outer_middleware(UserMiddleware())
     dispatcher.update.outer_middleware(I18nMiddleware(deps.i18n))

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, Final
 
 from sqlalchemy import event
 from sqlalchemy.engine import make_url
@@ -14,6 +15,10 @@ from sqlalchemy.ext.asyncio import (
 )
 
 SQLITE_BUSY_TIMEOUT_MS = 15_000
+# Execution options for a transaction that only reads (`session.connection(execution_options=
+# READ_ONLY)` before its first statement): on SQLite it begins deferred, without the write lock.
+_READ_ONLY_KEY = "coachbot_read_only"
+READ_ONLY: Final[Mapping[str, Any]] = {_READ_ONLY_KEY: True}
 
 
 def is_sqlite(url: str) -> bool:
@@ -21,7 +26,8 @@ def is_sqlite(url: str) -> bool:
 
 
 def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
-    """An engine; SQLite gets WAL, a busy timeout and write locks taken up front."""
+    """An engine; SQLite gets WAL, a busy timeout and write locks taken up front
+    (except in transactions started READ_ONLY)."""
     if not is_sqlite(url):
         return create_async_engine(url, pool_pre_ping=True, **kwargs)
     engine = create_async_engine(
@@ -49,7 +55,28 @@ def _tune_sqlite(engine: AsyncEngine) -> None:
     def on_begin(connection: Any) -> None:
         # A deferred transaction that reads and then writes can fail with SQLITE_BUSY
         # regardless of busy_timeout; taking the write lock first makes writers queue.
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        # A read-only transaction never upgrades, so it reads its WAL snapshot beside them.
+        if _read_only(connection):
+            connection.exec_driver_sql("BEGIN")
+        else:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    @event.listens_for(sync_engine, "before_cursor_execute")
+    def refuse_writes_in_reads(connection: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        # A write in a deferred transaction could fail with SQLITE_BUSY: make the mistake loud.
+        if _read_only(connection) and not statement.lstrip().upper().startswith(_READS):
+            raise ReadOnlyTransactionError(statement.split(None, 1)[0])
+
+
+_READS = ("SELECT", "BEGIN")
+
+
+class ReadOnlyTransactionError(RuntimeError):
+    """A statement that writes was sent in a transaction started READ_ONLY."""
+
+
+def _read_only(connection: Any) -> bool:
+    return bool(connection.get_execution_options().get(_READ_ONLY_KEY))
 
 
 def create_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import datetime
 from typing import Any
 
@@ -17,8 +19,23 @@ from aiogram.fsm.storage.base import (
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from db.engine import READ_ONLY
 from db.tables import FsmStateRow
 from db.upsert import upsert
+
+# Within one update: for each key read or written, whether it had a row afterwards.
+_rows_in_update: ContextVar[dict[str, bool] | None] = ContextVar("fsm_rows", default=None)
+
+
+@contextmanager
+def remembering_rows() -> Iterator[None]:
+    """For the block (one update), clearing a key this update found without a row writes
+    nothing: `state.clear()` at the start of a command costs no transaction."""
+    token = _rows_in_update.set({})
+    try:
+        yield
+    finally:
+        _rows_in_update.reset(token)
 
 
 class SqlStorage(BaseStorage):
@@ -51,18 +68,38 @@ class SqlStorage(BaseStorage):
         return None
 
     async def _read(self, key: StorageKey) -> FsmStateRow | None:
+        built = self._keys.build(key)
         async with self._sessions() as session:
-            query = select(FsmStateRow).where(FsmStateRow.key == self._keys.build(key))
-            return (await session.scalars(query)).one_or_none()
+            await session.connection(execution_options=READ_ONLY)
+            query = select(FsmStateRow).where(FsmStateRow.key == built)
+            row = (await session.scalars(query)).one_or_none()
+        _remember(built, row is not None)
+        return row
 
     async def _write(self, key: StorageKey, **changes: Any) -> None:
         built = self._keys.build(key)
+        rows = _rows_in_update.get()
+        if rows is not None and rows.get(built) is False and _kept(None, changes) is None:
+            return
         async with self._sessions() as session, session.begin():
             current = await session.get(FsmStateRow, built)
-            state = changes.get("state", current.state if current else None)
-            data = changes.get("data", current.data if current else {})
-            if state is None and not data:
+            kept = _kept(current, changes)
+            if kept is None:
                 await session.execute(delete(FsmStateRow).where(FsmStateRow.key == built))
-                return
-            values = {"key": built, "state": state, "data": data, "updated_at": self._clock()}
-            await upsert(session, FsmStateRow.__table__, values, ["key"])  # type: ignore[arg-type]
+            else:
+                values = {"key": built, **kept, "updated_at": self._clock()}
+                await upsert(session, FsmStateRow.__table__, values, ["key"])  # type: ignore[arg-type]
+        _remember(built, kept is not None)
+
+
+def _kept(current: FsmStateRow | None, changes: Mapping[str, Any]) -> dict[str, Any] | None:
+    """The state and data to store after the changes; None when the row is to go."""
+    state = changes.get("state", current.state if current else None)
+    data = changes.get("data", current.data if current else {})
+    return None if state is None and not data else {"state": state, "data": data}
+
+
+def _remember(key: str, exists: bool) -> None:
+    rows = _rows_in_update.get()
+    if rows is not None:
+        rows[key] = exists

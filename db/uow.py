@@ -7,6 +7,7 @@ from typing import Self
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from db.engine import READ_ONLY
 from db.repositories.checkins import SqlCheckInRepository
 from db.repositories.imports import SqlImportRepository
 from db.repositories.notifications import SqlNotificationLog
@@ -55,6 +56,11 @@ class SqlUnitOfWork:
         tb: TracebackType | None,
     ) -> None:
         await self.session.rollback()
+
+    async def read_only(self) -> None:
+        """Start the block's transaction as one that only reads: on SQLite, without the
+        write lock (a write in it is refused)."""
+        await self.session.connection(execution_options=READ_ONLY)
 
     def track_update(self, update_id: int) -> None:
         self._update_id = update_id

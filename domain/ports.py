@@ -78,6 +78,11 @@ class UnitOfWork(Protocol):
 
     async def commit(self) -> None: ...
 
+    async def read_only(self) -> None:
+        """Declare, first in the block, that it only reads: the database may run it beside
+        writers; a write in it is refused."""
+        ...
+
 
 class TimezoneLocator(Protocol):
     def timezone_at(self, latitude: float, longitude: float) -> str | None: ...

@@ -31,6 +31,7 @@ class UnitOfWorkMiddleware(BaseMiddleware):
         uow = self._uow_factory()
         try:
             async with uow:
+                await uow.read_only()
                 seen = await uow.updates.seen(event.update_id)
             if seen:
                 logger.info("update %s was already handled: dropped", event.update_id)

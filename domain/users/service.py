@@ -63,23 +63,19 @@ class UserService:
     async def ensure(self, identity: TelegramIdentity) -> tuple[User, bool]:
         """Load the sender, creating them on first contact; writes only when something changed."""
         async with self._uow:
+            await self._uow.read_only()
+            user = await self._uow.users.get(identity.id)
+        if user is not None and not _outdated(user, identity):
+            return user, False
+        # Something to write: read again in a writing transaction, which may see a change.
+        async with self._uow:
             user = await self._uow.users.get(identity.id)
             if user is None:
-                language = Language.from_telegram(identity.language_code)
-                user = User(
-                    id=identity.id,
-                    first_name=identity.first_name,
-                    username=identity.username,
-                    language=language,
-                    units=Units.METRIC,
-                    timezone=DEFAULT_TIMEZONE[language],
-                    created_at=self._clock(),
-                )
+                user = self._new_user(identity)
                 await self._uow.users.add(user)
                 await self._uow.commit()
                 return user, True
-            known = (user.first_name, user.username, user.bot_blocked_at)
-            if known != (identity.first_name, identity.username, None):
+            if _outdated(user, identity):
                 # Writing to the bot again means it is no longer blocked: notifications resume.
                 user = replace(user, first_name=identity.first_name, username=identity.username)
                 if user.bot_blocked_at is not None:
@@ -87,6 +83,18 @@ class UserService:
                 await self._uow.users.save(user)
                 await self._uow.commit()
             return user, False
+
+    def _new_user(self, identity: TelegramIdentity) -> User:
+        language = Language.from_telegram(identity.language_code)
+        return User(
+            id=identity.id,
+            first_name=identity.first_name,
+            username=identity.username,
+            language=language,
+            units=Units.METRIC,
+            timezone=DEFAULT_TIMEZONE[language],
+            created_at=self._clock(),
+        )
 
     async def toggle_sport(self, user_id: int, sport: Sport) -> User:
         """Add the sport to the athlete's sports, or remove it when already there."""
@@ -267,6 +275,12 @@ class UserService:
             validation.check_heart_rates(profile.resting_hr, maximum)
             return user.with_profile(max_hr=maximum)
         raise InvalidValueError(field.value, "not_a_text_field")
+
+
+def _outdated(user: User, identity: TelegramIdentity) -> bool:
+    """The stored name or username differs from Telegram's, or the bot was blocked."""
+    known = (user.first_name, user.username, user.bot_blocked_at)
+    return known != (identity.first_name, identity.username, None)
 
 
 def _jsonable(value: Any) -> Any:

@@ -272,6 +272,7 @@ class WorkoutService:
         today = self._clock().astimezone(zone).date()
         span = period_span(period, today, zone)
         async with self._uow:
+            await self._uow.read_only()
             total = await self._uow.workouts.count(user.id, activity, span.start, span.end)
             pages = max(1, math.ceil(total / JOURNAL_PAGE_SIZE))
             page = min(max(page, 0), pages - 1)

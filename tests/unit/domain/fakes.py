@@ -339,6 +339,8 @@ class FakeUnitOfWork:
         self._plans = FakePlanRepository()
         self._imports = FakeImportRepository()
         self.commits = 0
+        self.reading = False
+        self.read_only_blocks = 0
 
     @property
     def imports(self) -> FakeImportRepository:
@@ -390,8 +392,14 @@ class FakeUnitOfWork:
         tb: TracebackType | None,
     ) -> None:
         self._users.pending.clear()
+        self.reading = False
+
+    async def read_only(self) -> None:
+        self.reading = True
+        self.read_only_blocks += 1
 
     async def commit(self) -> None:
+        assert not self.reading, "a block declared read-only commits"
         for user_id, user in self._users.pending.items():
             if user is None:
                 self._users.committed.pop(user_id, None)

@@ -53,10 +53,11 @@ async def test_a_known_sender_is_loaded_without_a_write(
     service: UserService, uow: FakeUnitOfWork
 ) -> None:
     await service.ensure(anna())
-    commits = uow.commits
+    commits, reads = uow.commits, uow.read_only_blocks
     _, created = await service.ensure(anna())
     assert not created
     assert uow.commits == commits
+    assert uow.read_only_blocks == reads + 1, "one read-only block, nothing else"
     renamed, _ = await service.ensure(TelegramIdentity(7, "Anya", "anna", "ru"))
     assert renamed.first_name == "Anya"
     assert uow.commits == commits + 1
