@@ -18,6 +18,8 @@ from bot.middlewares.throttling import ThrottlingMiddleware
 from bot.middlewares.uow import UnitOfWorkMiddleware
 from bot.middlewares.user import I18nMiddleware, UserMiddleware
 from db.uow import SqlUnitOfWork
+from domain.campaigns.admin import AdminService
+from domain.campaigns.service import CampaignService, UnsubscribeService
 from domain.clock import Clock
 from domain.coaching.service import CoachService
 from domain.coaching.threshold_service import ThresholdService
@@ -43,6 +45,7 @@ class DispatcherDeps:
     monotonic: Callable[[], float] = time.monotonic
     events_isolation: BaseEventIsolation | None = None
     charts: Charts = field(default_factory=MatplotlibCharts)
+    admin_ids: frozenset[int] = frozenset()
 
 
 def build_dispatcher(deps: DispatcherDeps) -> Dispatcher:
@@ -54,6 +57,7 @@ def build_dispatcher(deps: DispatcherDeps) -> Dispatcher:
 
     def services(uow: SqlUnitOfWork) -> dict[str, Any]:
         plans = PlanService(uow, deps.clock)
+        admins = AdminService(uow, deps.clock, deps.admin_ids)
         return {
             "users": UserService(uow, deps.clock, deps.timezones),
             "workouts": WorkoutService(uow, deps.clock),
@@ -64,6 +68,9 @@ def build_dispatcher(deps: DispatcherDeps) -> Dispatcher:
             "skills": SkillService(uow),
             "strength": StrengthService(uow),
             "charts": deps.charts,
+            "admins": admins,
+            "campaigns": CampaignService(uow, deps.clock, admins),
+            "unsubscribe": UnsubscribeService(uow),
         }
 
     dispatcher.update.outer_middleware(UnitOfWorkMiddleware(uow_factory, services))

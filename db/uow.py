@@ -7,6 +7,8 @@ from typing import Self
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from db.repositories.admins import SqlAdminRepository
+from db.repositories.campaigns import SqlCampaignRepository
 from db.repositories.checkins import SqlCheckInRepository
 from db.repositories.notifications import SqlNotificationLog
 from db.repositories.plans import SqlPlanRepository
@@ -41,6 +43,8 @@ class SqlUnitOfWork:
         self.strength = SqlStrengthRepository(self.session)
         self.notifications = SqlNotificationLog(self.session)
         self.plans = SqlPlanRepository(self.session)
+        self.admins = SqlAdminRepository(self.session)
+        self.campaigns = SqlCampaignRepository(self.session)
         self._update_id: int | None = None
 
     async def __aenter__(self) -> Self:
