@@ -35,6 +35,7 @@ from bot.dispatcher import DispatcherDeps, build_dispatcher
 from bot.geo import OfflineTimezoneLocator
 from bot.i18n import I18n
 from bot.notifier import TelegramNotifier
+from bot.promotions import TelegramPromotions
 from bot.settings import WEBHOOK_PATH, Settings, SettingsError
 from bot.web import build_web_app
 from db.engine import create_engine, create_session_factory, is_sqlite
@@ -42,7 +43,9 @@ from db.fsm_storage import SqlStorage
 from db.leases import SqlLease
 from db.migrate import is_current, upgrade
 from db.uow import SqlUnitOfWork
+from domain.campaigns.rate import TokenBucket
 from domain.clock import utc_now
+from scheduler.broadcast import BroadcastEngine
 from scheduler.jobs import (
     prune_processed_updates,
     send_due_checkins,
@@ -56,6 +59,7 @@ logger = logging.getLogger(__name__)
 LEASE_NAME = "scheduler"
 LEASE_TTL = timedelta(seconds=90)
 JOB_DRAIN_SECONDS = 15.0
+BROADCAST_TICK = timedelta(seconds=1)
 
 
 @dataclass(slots=True)
@@ -127,6 +131,7 @@ async def build_application(
         i18n=i18n,
         clock=utc_now,
         timezones=OfflineTimezoneLocator(),
+        admin_ids=settings.admin_ids,
         throttle_rate=settings.throttle_rate,
         throttle_burst=settings.throttle_burst,
         events_isolation=isolation,
@@ -141,13 +146,31 @@ async def build_application(
     return Application(settings, engine, build_dispatcher(deps), bot, i18n)
 
 
-def _ticks(app: Application) -> list[Tick]:
+def broadcast_engine(app: Application, owner: str) -> BroadcastEngine:
+    """The delivery engine with the process's one token bucket (BROADCAST_RATE)."""
+    sessions = create_session_factory(app.engine)
+    promotions = TelegramPromotions(app.bot, app.i18n)
+    return BroadcastEngine(
+        uow_factory=lambda: SqlUnitOfWork(sessions, utc_now),
+        clock=utc_now,
+        sender=promotions,
+        reporter=promotions,
+        limiter=TokenBucket(app.settings.broadcast_rate),
+        owner=owner,
+    )
+
+
+def _ticks(app: Application, engine: BroadcastEngine) -> list[Tick]:
     sessions = create_session_factory(app.engine)
     notifier = TelegramNotifier(app.bot, app.i18n, MatplotlibCharts())
     plan = digest_plan(app.i18n, utc_now)
 
     def uow() -> SqlUnitOfWork:
         return SqlUnitOfWork(sessions, utc_now)
+
+    async def broadcast() -> int:
+        await engine.recover()  # what a dead engine left behind, once it is surely dead
+        return await engine.tick()
 
     async def prune() -> int:
         return await prune_processed_updates(uow, utc_now)
@@ -170,11 +193,15 @@ def _ticks(app: Application) -> list[Tick]:
         Tick(name="send_due_reminders", every=timedelta(seconds=60), run=reminders),
         Tick(name="send_due_digests", every=timedelta(seconds=60), run=digests),
         Tick(name="send_due_checkins", every=timedelta(seconds=60), run=checkins),
+        Tick(name="send_campaigns", every=BROADCAST_TICK, run=broadcast),
     ]
 
 
-def _lease(app: Application) -> SqlLease:
-    owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+def _owner() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+
+
+def _lease(app: Application, owner: str) -> SqlLease:
     return SqlLease(create_session_factory(app.engine), LEASE_NAME, owner, LEASE_TTL, utc_now)
 
 
@@ -184,14 +211,17 @@ async def scheduler_running(app: Application) -> AsyncIterator[AsyncIOScheduler 
     if not app.settings.run_scheduler:
         yield None
         return
-    lease = _lease(app)
+    owner = _owner()
+    lease = _lease(app, owner)
     running: Running = set()
-    scheduler = build_scheduler(_ticks(app), lease, running)
+    engine = broadcast_engine(app, owner)
+    scheduler = build_scheduler(_ticks(app, engine), lease, running)
     scheduler.start()
     try:
         yield scheduler
     finally:
         scheduler.pause()  # no new jobs; shutdown() would cancel the ones in flight
+        engine.stop()  # the broadcast tick ends after its chunk in flight
         await drain(running, JOB_DRAIN_SECONDS)
         scheduler.shutdown(wait=False)
         await lease.release()

@@ -21,6 +21,8 @@ from bot.middlewares.user import I18nMiddleware, UserMiddleware
 from db.uow import SqlUnitOfWork
 from device_sync.files import FileParser
 from domain.activities.service import ImportService
+from domain.campaigns.admin import AdminService
+from domain.campaigns.service import CampaignService, UnsubscribeService
 from domain.clock import Clock
 from domain.coaching.service import CoachService
 from domain.coaching.threshold_service import ThresholdService
@@ -46,6 +48,7 @@ class DispatcherDeps:
     monotonic: Callable[[], float] = time.monotonic
     events_isolation: BaseEventIsolation | None = None
     charts: Charts = field(default_factory=MatplotlibCharts)
+    admin_ids: frozenset[int] = frozenset()
 
 
 def build_dispatcher(deps: DispatcherDeps) -> Dispatcher:
@@ -61,6 +64,7 @@ def build_dispatcher(deps: DispatcherDeps) -> Dispatcher:
     def services(uow: SqlUnitOfWork) -> dict[str, Any]:
         plans = PlanService(uow, deps.clock)
         workouts = WorkoutService(uow, deps.clock)
+        admins = AdminService(uow, deps.clock, deps.admin_ids)
         return {
             "users": UserService(uow, deps.clock, deps.timezones),
             "workouts": workouts,
@@ -72,6 +76,9 @@ def build_dispatcher(deps: DispatcherDeps) -> Dispatcher:
             "skills": SkillService(uow),
             "strength": StrengthService(uow),
             "charts": deps.charts,
+            "admins": admins,
+            "campaigns": CampaignService(uow, deps.clock, admins),
+            "unsubscribe": UnsubscribeService(uow),
         }
 
     # aiogram's own place for its FSM middleware, with the update's scope around it.

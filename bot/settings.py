@@ -29,6 +29,7 @@ class Settings(BaseSettings):
     throttle_rate: float = Field(default=2.0, gt=0)
     throttle_burst: int = Field(default=20, ge=1)
     run_scheduler: bool = True
+    broadcast_rate: float = Field(default=25.0, gt=0, le=1000)
 
     @field_validator("admin_ids", mode="before")
     @classmethod

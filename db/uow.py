@@ -8,6 +8,8 @@ from typing import Self
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from db.engine import READ_ONLY
+from db.repositories.admins import SqlAdminRepository
+from db.repositories.campaigns import SqlCampaignRepository
 from db.repositories.checkins import SqlCheckInRepository
 from db.repositories.imports import SqlImportRepository
 from db.repositories.notifications import SqlNotificationLog
@@ -44,6 +46,8 @@ class SqlUnitOfWork:
         self.notifications = SqlNotificationLog(self.session)
         self.plans = SqlPlanRepository(self.session)
         self.imports = SqlImportRepository(self.session)
+        self.admins = SqlAdminRepository(self.session)
+        self.campaigns = SqlCampaignRepository(self.session)
         self._update_id: int | None = None
 
     async def __aenter__(self) -> Self:

@@ -35,3 +35,13 @@ async def upsert(
     statement = _insert(session, table).values(**values)
     changes = {name: statement.excluded[name] for name in values if name not in keys}
     await session.execute(statement.on_conflict_do_update(index_elements=list(keys), set_=changes))
+
+
+async def insert_many_or_ignore(
+    session: AsyncSession, table: Table, rows: Sequence[Mapping[str, Any]], keys: Sequence[str]
+) -> None:
+    """Insert the rows whose keys are new, in one statement; the others are left as they are."""
+    if not rows:
+        return
+    statement: Insert = _insert(session, table).on_conflict_do_nothing(index_elements=list(keys))
+    await session.execute(statement, [dict(row) for row in rows])

@@ -7,6 +7,7 @@ from types import TracebackType
 from typing import Protocol, Self
 
 from domain.activities.ports import ImportRepository
+from domain.campaigns.ports import AdminRepository, CampaignRepository
 from domain.coaching.ports import ThresholdRepository
 from domain.notifications.ports import NotificationLog
 from domain.plans.ports import PlanRepository
@@ -66,6 +67,12 @@ class UnitOfWork(Protocol):
 
     @property
     def imports(self) -> ImportRepository: ...
+
+    @property
+    def admins(self) -> AdminRepository: ...
+
+    @property
+    def campaigns(self) -> CampaignRepository: ...
 
     async def __aenter__(self) -> Self: ...
 

@@ -6,6 +6,7 @@ from aiogram import F, Router
 
 from handlers import (
     account,
+    broadcast,
     checkin,
     coach,
     common,
@@ -58,6 +59,7 @@ def build_router() -> Router:
         log_form.build_router(),
         profile_form.build_router(),
         plan_form.build_router(),
+        broadcast.build_router(),
         fallback.build_router(),
     )
     group = Router(name="group")

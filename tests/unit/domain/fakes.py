@@ -8,6 +8,16 @@ from types import TracebackType
 from typing import Any, Self
 
 from domain.activities.models import ImportMeta
+from domain.campaigns.models import (
+    OPEN_DELIVERIES,
+    AuditEntry,
+    Campaign,
+    Claimed,
+    Counts,
+    DeliveryState,
+    Outcome,
+    Role,
+)
 from domain.coaching.thresholds import Threshold
 from domain.notifications.models import MAX_ATTEMPTS, Notice, NoticeKind, NoticeState
 from domain.notifications.schedule import due_moment
@@ -338,6 +348,8 @@ class FakeUnitOfWork:
         self._notifications = FakeNotificationLog(self._users)
         self._plans = FakePlanRepository()
         self._imports = FakeImportRepository()
+        self._admins = FakeAdminRepository()
+        self._campaigns = FakeCampaignRepository(self._users, self._admins)
         self.commits = 0
         self.reading = False
         self.read_only_blocks = 0
@@ -345,6 +357,14 @@ class FakeUnitOfWork:
     @property
     def imports(self) -> FakeImportRepository:
         return self._imports
+
+    @property
+    def admins(self) -> FakeAdminRepository:
+        return self._admins
+
+    @property
+    def campaigns(self) -> FakeCampaignRepository:
+        return self._campaigns
 
     @property
     def checkins(self) -> FakeCheckInRepository:
@@ -415,3 +435,144 @@ class FakeTimezones:
 
     def timezone_at(self, latitude: float, longitude: float) -> str | None:
         return self.zone
+
+
+class FakeAdminRepository:
+    def __init__(self) -> None:
+        self.roles: dict[int, Role] = {}
+        self.bans: dict[int, datetime] = {}
+        self.entries: list[AuditEntry] = []
+
+    async def role(self, user_id: int) -> Role | None:
+        return self.roles.get(user_id)
+
+    async def grant(self, user_id: int, role: Role, at: datetime) -> None:
+        self.roles[user_id] = role
+
+    async def revoke(self, user_id: int) -> None:
+        self.roles.pop(user_id, None)
+
+    async def ban(self, user_id: int, at: datetime) -> None:
+        self.bans.setdefault(user_id, at)
+
+    async def unban(self, user_id: int) -> None:
+        self.bans.pop(user_id, None)
+
+    async def audit(self, entry: AuditEntry) -> None:
+        self.entries.append(entry)
+
+    async def audit_log(self, limit: int) -> list[AuditEntry]:
+        return list(reversed(self.entries))[:limit]
+
+
+class FakeCampaignRepository:
+    """Campaigns and deliveries in dicts; the audience rule as the SQL one states it."""
+
+    def __init__(self, users: FakeUserRepository, admins: FakeAdminRepository) -> None:
+        self._users = users
+        self._admins = admins
+        self.campaigns: dict[int, Campaign] = {}
+        self.deliveries: dict[int, dict[str, Any]] = {}
+
+    async def add(self, campaign: Campaign) -> Campaign:
+        stored = replace(campaign, id=len(self.campaigns) + 1)
+        self.campaigns[stored.id] = stored
+        return stored
+
+    async def get(self, campaign_id: int) -> Campaign | None:
+        return self.campaigns.get(campaign_id)
+
+    async def save(self, campaign: Campaign) -> None:
+        self.campaigns[campaign.id] = campaign
+
+    async def in_state(self, states: Any) -> list[Campaign]:
+        return [c for c in self.campaigns.values() if c.state.value in states]
+
+    def _audience(self) -> list[int]:
+        return sorted(
+            user.id
+            for user in self._users.committed.values()
+            if user.notifications.promotions
+            and user.bot_blocked_at is None
+            and user.id not in self._admins.bans
+        )
+
+    async def audience_count(self) -> int:
+        return len(self._audience())
+
+    async def audience_after(self, user_id: int, limit: int) -> list[int]:
+        return [uid for uid in self._audience() if uid > user_id][:limit]
+
+    async def add_deliveries(self, campaign_id: int, user_ids: Any, at: datetime) -> None:
+        known = {(d["campaign_id"], d["user_id"]) for d in self.deliveries.values()}
+        for user_id in user_ids:
+            if (campaign_id, user_id) not in known:
+                key = len(self.deliveries) + 1
+                self.deliveries[key] = {"id": key, "campaign_id": campaign_id,
+                    "user_id": user_id, "state": DeliveryState.PENDING, "attempts": 0,
+                    "due_at": at, "claimed_by": None, "claimed_at": None,
+                    "reason": None}  # fmt: skip
+
+    async def claim(self, owner: str, now: datetime, limit: int) -> list[Claimed]:
+        sending = {c.id for c in self.campaigns.values() if c.state.value == "sending"}
+        due = [d for d in self.deliveries.values() if d["state"] is DeliveryState.PENDING
+               and d["due_at"] <= now and d["campaign_id"] in sending][:limit]  # fmt: skip
+        claimed = []
+        for row in due:
+            row.update(state=DeliveryState.CLAIMED, claimed_by=owner, claimed_at=now)
+            user = self._users.committed[row["user_id"]]
+            claimed.append(
+                Claimed(row["id"], row["campaign_id"], user.id, user.language, row["attempts"])
+            )
+        return claimed
+
+    async def begin(self, owner: str, delivery_ids: Any, now: datetime) -> set[int]:
+        begun = set()
+        for key in delivery_ids:
+            row = self.deliveries[key]
+            if row["state"] is DeliveryState.CLAIMED and row["claimed_by"] == owner:
+                row.update(state=DeliveryState.SENDING, claimed_at=now)
+                begun.add(key)
+        return begun
+
+    async def record(self, outcomes: Any, now: datetime) -> None:
+        for outcome in outcomes:
+            assert isinstance(outcome, Outcome)
+            row = self.deliveries[outcome.delivery_id]
+            if row["state"] is DeliveryState.SENDING:
+                row.update(state=outcome.state, attempts=outcome.attempts,
+                           reason=outcome.reason, claimed_by=None,
+                           due_at=outcome.due_at or row["due_at"])  # fmt: skip
+
+    async def release(self, owner: str, campaign_ids: Any = None) -> int:
+        rows = [d for d in self.deliveries.values() if d["state"] is DeliveryState.CLAIMED
+                and d["claimed_by"] == owner
+                and (campaign_ids is None or d["campaign_id"] in campaign_ids)]  # fmt: skip
+        for row in rows:
+            row.update(state=DeliveryState.PENDING, claimed_by=None)
+        return len(rows)
+
+    async def recover(self, before: datetime) -> tuple[int, int]:
+        released = lost = 0
+        for row in self.deliveries.values():
+            stale = row["claimed_at"] is not None and row["claimed_at"] < before
+            if stale and row["state"] is DeliveryState.CLAIMED:
+                row.update(state=DeliveryState.PENDING, claimed_by=None)
+                released += 1
+            elif stale and row["state"] is DeliveryState.SENDING:
+                row.update(state=DeliveryState.UNKNOWN, claimed_by=None)
+                lost += 1
+        return released, lost
+
+    async def counts(self, campaign_id: int) -> Counts:
+        states = [d["state"] for d in self.deliveries.values() if d["campaign_id"] == campaign_id]
+        return Counts(
+            sent=states.count(DeliveryState.SENT),
+            failed=states.count(DeliveryState.FAILED),
+            blocked=states.count(DeliveryState.BLOCKED),
+            unknown=states.count(DeliveryState.UNKNOWN),
+            left=sum(1 for state in states if state in OPEN_DELIVERIES),
+        )
+
+    async def open_count(self, campaign_id: int) -> int:
+        return (await self.counts(campaign_id)).left

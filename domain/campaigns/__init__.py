@@ -1,0 +1,1 @@
+"""Admins and promotional campaigns: rights, composing, and durable rate-limited delivery."""
