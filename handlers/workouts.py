@@ -82,6 +82,8 @@ def render_detail(detail: WorkoutDetail, user: User, t: Texts, header: str | Non
 
 def render_logged(logged: Logged, user: User, t: Texts) -> str:
     header = t("workout.logged")
+    if logged.unread:
+        header = t("workout.logged_unread", words=" ".join(logged.unread))
     return render_card(
         logged.workout, user, t, header, logged.records, logged.zone, logged.milestones
     )

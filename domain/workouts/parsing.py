@@ -75,6 +75,7 @@ class ParsedLog:
     rpe: int | None = None
     sets: list[StrengthSet] = field(default_factory=list)
     when: When | None = None
+    unread: tuple[str, ...] = ()
 
     @property
     def is_complete(self) -> bool:
@@ -100,7 +101,9 @@ def parse_log(text: str) -> ParsedLog:
     rest, parsed.rpe = _take_int(_RPE, rest)
     rest, parsed.avg_hr = _take_int(_HR, rest)
     rest = _take_duration(rest, parsed)
-    _take_distance(rest, parsed)
+    rest = _take_distance(rest, parsed)
+    # Words left over are commentary ("felt great"); a number left over was not understood.
+    parsed.unread = tuple(word for word in rest.split() if any(c.isdigit() for c in word))
     return parsed
 
 

@@ -44,6 +44,7 @@ class Logged:
     records: tuple[Record, ...] = ()
     zone: int | None = None
     milestones: tuple[Milestone, ...] = ()
+    unread: tuple[str, ...] = ()  # numbers in the typed line that were not understood
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +85,8 @@ class WorkoutService:
             sets=tuple(parsed.sets),
             started_at=started_at,
         )
-        return await self.log(user, draft, WorkoutSource.TEXT)
+        logged = await self.log(user, draft, WorkoutSource.TEXT)
+        return replace(logged, unread=parsed.unread)
 
     def _logged_start(self, user: User, when: When | None) -> datetime | None:
         now = self._clock()

@@ -196,3 +196,12 @@ async def test_a_faster_typed_kilometre_is_announced_as_a_record(chat: Harness) 
     card = await chat.send("/log run 1 km 4:20")
     assert "🏆" in (card.text or "")
     assert "1 km" in (card.text or "")
+
+
+async def test_a_number_the_bot_could_not_place_is_named_on_the_card(chat: Harness) -> None:
+    card = await chat.send("/log squat 5x5 100kg bench 3x8 60")
+    text = card.text or ""
+    assert text.startswith("✅ Logged to your journal. I could not place 3x8 60")
+    assert "Squat: 5×5" in text
+    clean = await chat.send("/log squat 5x5 100kg, bench 3x8 60")
+    assert (clean.text or "").startswith("✅ Logged to your journal.\n")

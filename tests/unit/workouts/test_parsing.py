@@ -99,3 +99,21 @@ def test_any_text_parses_without_crashing(text: str) -> None:
     parsed = parse_log(text)
     assert parsed.duration_s is None or parsed.duration_s >= 0
     assert parsed.distance_m is None or parsed.distance_m >= 0
+
+
+@pytest.mark.parametrize(
+    ("text", "unread"),
+    [
+        ("run 10k 52:30 felt great", ()),
+        ("бег 10 км за 52 минуты пульс 148", ()),
+        ("squat 5x5 100kg, bench 3x8 60", ()),
+        ("run 12 km 1:05:00 8 laps", ("8",)),
+        ("squat 5x5 100kg bench 3x8 60", ("3x8", "60")),
+    ],
+)
+def test_numbers_the_parser_could_not_place_are_reported(
+    text: str, unread: tuple[str, ...]
+) -> None:
+    """Commentary is harmless; a number left over means something was not understood and
+    would otherwise be dropped without a word (a second exercise without a comma)."""
+    assert parse_log(text).unread == unread
