@@ -48,15 +48,23 @@ def predictions(distance_m: float, time_s: float) -> dict[str, float]:
     return {name: riegel(time_s, distance_m, target) for name, target in RACES_M.items()}
 
 
-def best_vdot(efforts: Iterable[tuple[float | None, int | None]]) -> float | None:
-    """The best VDOT of (distance m, time s) efforts of 3 km or more; shorter ones (strides,
-    a sprint) would overstate the athlete's aerobic fitness."""
+def best_effort(
+    efforts: Iterable[tuple[float | None, int | None]],
+) -> tuple[float, tuple[float, float]] | None:
+    """The best VDOT of (distance m, time s) efforts of 3 km or more, with its effort;
+    shorter ones (strides, a sprint) would overstate the athlete's aerobic fitness."""
     values = [
-        vdot(distance, time)
+        (vdot(distance, time), (distance, float(time)))
         for distance, time in efforts
         if distance and time and distance >= MIN_EFFORT_M
     ]
     return max(values, default=None)
+
+
+def best_vdot(efforts: Iterable[tuple[float | None, int | None]]) -> float | None:
+    """The best VDOT of the efforts (see `best_effort`)."""
+    best = best_effort(efforts)
+    return None if best is None else best[0]
 
 
 THRESHOLD_FRACTION = 0.88

@@ -17,7 +17,7 @@ from domain.coaching.fitness import (
     acwr_warning,
     fitness_series,
 )
-from domain.coaching.performance import BEST_EFFORT_DAYS, MIN_EFFORT_M, predictions, vdot
+from domain.coaching.performance import BEST_EFFORT_DAYS, best_effort, predictions
 from domain.coaching.zones import Zone, hr_zones, max_heart_rate, time_in_zones
 from domain.plans.models import SessionKind
 from domain.ports import UnitOfWork
@@ -149,16 +149,11 @@ def best_run_vdot(
 ) -> tuple[float, tuple[float, float]] | None:
     """The best VDOT among runs of 3 km or more in the last 90 days, with its effort."""
     since = now - timedelta(days=BEST_EFFORT_DAYS)
-    efforts = [
-        (vdot(w.distance_m, w.duration_s), (w.distance_m, float(w.duration_s)))
+    return best_effort(
+        (w.distance_m, w.duration_s)
         for w in workouts
-        if w.activity is Activity.RUN
-        and w.started_at >= since
-        and w.distance_m
-        and w.distance_m >= MIN_EFFORT_M
-        and w.duration_s
-    ]
-    return max(efforts, default=None)
+        if w.activity is Activity.RUN and w.started_at >= since
+    )
 
 
 def _acwr(

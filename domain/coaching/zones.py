@@ -53,7 +53,7 @@ def hr_zones(max_hr: int, resting_hr: int | None = None) -> list[Zone]:
     ]
 
 
-def zone_of(value: float, zones: list[Zone]) -> int:
+def zone_of(value: float, zones: Sequence[Zone]) -> int:
     """The zone a value falls in; below the first is 0, above the last is the last."""
     if value < zones[0].low:
         return 0
@@ -83,5 +83,5 @@ def time_in_zones(efforts: Iterable[tuple[float, int]], zones: Sequence[Zone]) -
     """
     seconds = [0] * len(zones)
     for average, duration in efforts:
-        seconds[max(zone_of(average, list(zones)), 1) - 1] += duration
+        seconds[max(zone_of(average, zones), 1) - 1] += duration
     return tuple(seconds)

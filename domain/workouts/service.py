@@ -124,7 +124,10 @@ class WorkoutService:
         workout = await self._weighed(user, draft, started, source, power=power)
         stored = await self._uow.workouts.add(workout)
         improved = await self._take_records(user.id, stored, now, extra)
-        earlier = await self._uow.workouts.since(user.id, EPOCH, stored.activity)
+        # Only strength milestones read sets; other sports need no more than summaries.
+        journal = self._uow.workouts
+        read = journal.since if stored.activity is Activity.STRENGTH else journal.summaries_since
+        earlier = await read(user.id, EPOCH, stored.activity)
         milestones = reached_by(stored, earlier, user.profile.weight_kg, user.timezone)
         return Logged(stored, improved, hr_zone(user, stored), milestones)
 
