@@ -12,6 +12,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from domain.skills.catalog import Milestone
 from domain.users.models import User
 from domain.workouts.entries import WorkoutDetail
+from domain.workouts.events import Announcement
 from domain.workouts.models import Workout
 from domain.workouts.records import Record
 from domain.workouts.service import Guidance, Logged, WorkoutService
@@ -52,8 +53,10 @@ def render_card(
     records: tuple[Record, ...] = (),
     zone: int | None = None,
     milestones: tuple[Milestone, ...] = (),
+    announcements: tuple[Announcement, ...] = (),
 ) -> str:
-    """The summary card; `records` and `milestones` are the ones it has just reached."""
+    """The summary card; `records` and `milestones` are the ones it has just reached,
+    `announcements` what other features say about it."""
     return t.render(
         "workouts/card.html",
         workout=workout,
@@ -63,6 +66,7 @@ def render_card(
         zone=zone,
         held=None,
         milestones=milestones,
+        announcements=announcements,
     )
 
 
@@ -77,6 +81,7 @@ def render_detail(detail: WorkoutDetail, user: User, t: Texts, header: str | Non
         zone=detail.zone,
         held=detail.records,
         milestones=(),
+        announcements=detail.announcements,
     )
 
 
@@ -85,7 +90,14 @@ def render_logged(logged: Logged, user: User, t: Texts) -> str:
     if logged.unread:
         header = t("workout.logged_unread", words=" ".join(logged.unread))
     return render_card(
-        logged.workout, user, t, header, logged.records, logged.zone, logged.milestones
+        logged.workout,
+        user,
+        t,
+        header,
+        logged.records,
+        logged.zone,
+        logged.milestones,
+        logged.announcements,
     )
 
 
@@ -149,7 +161,7 @@ async def cb_confirm_delete(
     workouts: WorkoutService,
     t: Texts,
 ) -> None:
-    await workouts.delete(user.id, callback_data.workout_id)
+    await workouts.delete(user, callback_data.workout_id)
     await show(callback, t("workout.deleted"))
 
 

@@ -7,6 +7,7 @@ from datetime import datetime
 
 from domain.coaching.zones import hr_zones, max_heart_rate, zone_of
 from domain.users.models import User
+from domain.workouts.events import Announcement
 from domain.workouts.models import Activity, Workout, WorkoutDraft
 from domain.workouts.moments import When
 from domain.workouts.records import Record
@@ -19,6 +20,7 @@ class WorkoutDetail:
     workout: Workout
     zone: int | None = None
     records: tuple[Record, ...] = ()
+    announcements: tuple[Announcement, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,6 +18,13 @@ from domain.skills.catalog import Milestone
 from domain.skills.progress import reached_by
 from domain.users.models import User
 from domain.workouts.entries import WorkoutDetail, WorkoutEdit, edited_draft, hr_zone
+from domain.workouts.events import (
+    Announcement,
+    WorkoutChange,
+    WorkoutEvent,
+    WorkoutListener,
+    announce,
+)
 from domain.workouts.journal import by_day, period_span
 from domain.workouts.models import (
     Activity,
@@ -45,6 +52,7 @@ class Logged:
     zone: int | None = None
     milestones: tuple[Milestone, ...] = ()
     unread: tuple[str, ...] = ()  # numbers in the typed line that were not understood
+    announcements: tuple[Announcement, ...] = ()  # from the workout listeners
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,9 +63,12 @@ class Guidance:
 
 
 class WorkoutService:
-    def __init__(self, uow: UnitOfWork, clock: Clock) -> None:
+    def __init__(
+        self, uow: UnitOfWork, clock: Clock, listeners: Sequence[WorkoutListener] = ()
+    ) -> None:
         self._uow = uow
         self._clock = clock
+        self._listeners = tuple(listeners)
 
     async def log_text(self, user: User, text: str) -> Logged | Guidance:
         """Store a workout typed in one line, its day read in the athlete's zone; or ask more."""
@@ -129,7 +140,8 @@ class WorkoutService:
         read = journal.since if stored.activity is Activity.STRENGTH else journal.summaries_since
         earlier = await read(user.id, EPOCH, stored.activity)
         milestones = reached_by(stored, earlier, user.profile.weight_kg, user.timezone)
-        return Logged(stored, improved, hr_zone(user, stored), milestones)
+        said = await announce(self._listeners, WorkoutEvent(user, WorkoutChange.ADDED, stored))
+        return Logged(stored, improved, hr_zone(user, stored), milestones, announcements=said)
 
     async def _weighed(
         self,
@@ -230,8 +242,10 @@ class WorkoutService:
             await self._uow.records.remove(user.id, held)
             await self._recompute(user.id, {*held, *(r.key for r in candidates(workout))})
             records = await self._held(user.id, workout_id)
+            event = WorkoutEvent(user, WorkoutChange.EDITED, workout, previous=current)
+            said = await announce(self._listeners, event)
             await self._uow.commit()
-        return WorkoutDetail(workout, hr_zone(user, workout), records)
+        return WorkoutDetail(workout, hr_zone(user, workout), records, announcements=said)
 
     async def set_note(self, user_id: int, workout_id: int, text: str | None) -> Workout:
         note = " ".join(text.split()) if text else None
@@ -243,15 +257,19 @@ class WorkoutService:
             await self._uow.commit()
         return await self.get(user_id, workout_id)
 
-    async def delete(self, user_id: int, workout_id: int) -> None:
-        """Remove one of the athlete's own workouts; the records it held pass to the next best."""
+    async def delete(self, user: User, workout_id: int) -> None:
+        """Remove one of the athlete's own workouts; the records it held pass to the next best,
+        and the listeners take back what it earned."""
+        user_id = user.id
         async with self._uow:
+            workout = await self._uow.workouts.get(user_id, workout_id)
             held = await self._uow.records.held_by(user_id, workout_id)
-            if not await self._uow.workouts.delete(user_id, workout_id):
+            if workout is None or not await self._uow.workouts.delete(user_id, workout_id):
                 raise NotFoundError(what="workout")
             await self._uow.records.remove(user_id, held)
             if held:
                 await self._recompute(user_id, set(held))
+            await announce(self._listeners, WorkoutEvent(user, WorkoutChange.DELETED, workout))
             await self._uow.commit()
 
     async def _recompute(self, user_id: int, keys: set[tuple[RecordKind, str]]) -> None:

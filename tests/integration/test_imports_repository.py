@@ -103,7 +103,7 @@ async def test_deleting_the_athlete_or_the_workout_removes_the_import(
     assert isinstance(second, Imported), "another athlete's file is theirs to import too"
 
     await WorkoutService(SqlUnitOfWork(session_factory, lambda: NOW), lambda: NOW).delete(
-        2, second.workouts[0].logged.workout.id
+        other, second.workouts[0].logged.workout.id
     )
     assert await count(session_factory, ImportedActivityRow) == 1
     users = UserService(SqlUnitOfWork(session_factory, lambda: NOW), lambda: NOW, FakeTimezones())

@@ -56,6 +56,6 @@ async def test_records_are_announced_when_beaten_and_handed_back_on_delete() -> 
     slower = await service.log_text(ANN, "run 5k 26:00")
     assert isinstance(slower, Logged)
     assert slower.records == ()
-    await service.delete(1, second.workout.id)
+    await service.delete(ANN, second.workout.id)
     best = {r.key: r.value for r in await service.records(1)}
     assert best[(RecordKind.FASTEST, "5k")] == 1500, "the next best takes the record back"

@@ -100,7 +100,7 @@ async def test_nobody_reaches_another_athletes_workout(service: WorkoutService) 
     with pytest.raises(NotFoundError):
         await service.get(2, stored.id)
     with pytest.raises(NotFoundError):
-        await service.delete(2, stored.id)
+        await service.delete(athlete(2), stored.id)
     with pytest.raises(NotFoundError):
         await service.set_note(2, stored.id, "mine now")
     assert (await service.get(1, stored.id)).note is None
