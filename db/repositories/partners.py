@@ -26,7 +26,7 @@ OPEN_STATES = (IntroState.PENDING.value, IntroState.ACCEPTED.value)
 _COLUMNS = (
     UserRow.id, UserRow.first_name, UserRow.city, UserRow.latitude, UserRow.longitude,
     UserRow.sports_mask, UserRow.level, UserRow.days_mask, UserRow.birth_year,
-    PartnerProfileRow.vdot,
+    PartnerProfileRow.vdot, PartnerProfileRow.cell, PartnerProfileRow.updated_at,
 )  # fmt: skip
 
 
@@ -88,7 +88,7 @@ class SqlPartnerRepository:
                 UserRow.sports_mask.op("&")(to_mask(sports, Sport)) != 0,
                 ~blocks,
             )
-            .order_by(UserRow.id)
+            .order_by(PartnerProfileRow.updated_at.desc(), UserRow.id)
             .limit(limit)
         )
         return [_candidate(row) for row in await self._session.execute(query)]
@@ -217,6 +217,8 @@ def _candidate(row: Any) -> Candidate:
         days=from_mask(row.days_mask, Weekday),
         birth_year=row.birth_year,
         vdot=row.vdot,
+        cell=row.cell,
+        active_at=row.updated_at,
     )
 
 

@@ -44,6 +44,8 @@ class Candidate:
     days: frozenset[Weekday]
     birth_year: int | None
     vdot: float | None
+    cell: int | None = None  # as stored: where search looks for them
+    active_at: datetime | None = None  # their last search or run
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,8 +29,9 @@ class PartnerRepository(Protocol):
         sports: frozenset[Sport],
         limit: int,
     ) -> list[Candidate]:
-        """Discoverable athletes other than `user_id` in the cells (or, without cells, the
-        city) who practise one of the sports, neither blocking the other."""
+        """At most `limit` discoverable athletes other than `user_id` in the cells (or,
+        without cells, the city) who practise one of the sports, neither blocking the other;
+        the most recently active first."""
         ...
 
     async def blocked_between(self, first: int, second: int) -> bool: ...

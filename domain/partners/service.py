@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from domain.clock import Clock
 from domain.coaching.performance import BEST_EFFORT_DAYS, best_vdot
@@ -26,7 +26,9 @@ from domain.workouts.events import Announcement, WorkoutEvent
 from domain.workouts.models import Activity
 
 PAGE_SIZE = 5
-CANDIDATE_LIMIT = 500
+CANDIDATE_LIMIT = 200
+NEAR_KM = 15.0
+ACTIVE_EVERY = timedelta(hours=1)  # how often a search counts as activity
 INTROS_PER_DAY = 5
 
 
@@ -65,17 +67,15 @@ class PartnerService:
         best score first (ties: the lower id), a page at a time; a page past the end shows the
         last one."""
         async with self._uow:
-            if await self._uow.partners.profile(user.id) is None:
+            listed = await self._uow.partners.profile(user.id)
+            if listed is None:
                 return None
-            await self._refresh(user)
-            await self._uow.commit()
-            me = await self._uow.partners.profile(user.id)
+            if await self._refresh(user, listed):
+                await self._uow.commit()
+                listed = await self._uow.partners.profile(user.id)
+            me = listed
             assert me is not None
-            location = me.location
-            cells = cells_near(location) if location is not None else None
-            found = await self._uow.partners.candidates(
-                user.id, cells, me.city, me.sports, CANDIDATE_LIMIT
-            )
+            found = await self._candidates(user.id, me)
         ranked = sorted(
             (m for m in (match(me, other) for other in found) if m is not None),
             key=lambda m: (-m.score, m.candidate.user_id),
@@ -83,6 +83,19 @@ class PartnerService:
         pages = max(1, math.ceil(len(ranked) / PAGE_SIZE))
         page = min(max(page, 0), pages - 1)
         return MatchPage(tuple(ranked[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]), page, pages)
+
+    async def _candidates(self, user_id: int, me: Candidate) -> list[Candidate]:
+        """The nearest cells first; the whole radius only when they hold too few."""
+        partners = self._uow.partners
+        if me.location is None:
+            return await partners.candidates(user_id, None, me.city, me.sports, CANDIDATE_LIMIT)
+        near = cells_near(me.location, NEAR_KM)
+        found = await partners.candidates(user_id, near, None, me.sports, CANDIDATE_LIMIT)
+        if len(found) < CANDIDATE_LIMIT:
+            found = await partners.candidates(
+                user_id, cells_near(me.location), None, me.sports, CANDIDATE_LIMIT
+            )
+        return found
 
     async def say_hi(self, user: User, target_id: int) -> Hi:
         """Ask a listed athlete to train together; at most INTROS_PER_DAY a day. To someone
@@ -162,11 +175,24 @@ class PartnerService:
             raise NotFoundError(what="intro")
         return intro
 
-    async def _refresh(self, user: User) -> None:
-        """Store the athlete's current cell and pace; inside the caller's unit of work."""
-        since = self._clock() - timedelta(days=BEST_EFFORT_DAYS)
+    async def _refresh(self, user: User, listed: Candidate | None = None) -> bool:
+        """Store the athlete's current cell and pace, inside the caller's unit of work; a
+        search an hour after the last refresh that changes neither writes nothing."""
+        now = self._clock()
+        since = now - timedelta(days=BEST_EFFORT_DAYS)
         runs = await self._uow.workouts.summaries_since(user.id, since, Activity.RUN)
         vdot = best_vdot((run.distance_m, run.duration_s) for run in runs)
         location = user.profile.location
         cell = cell_of(location) if location is not None else None
-        await self._uow.partners.put(user.id, cell, vdot, self._clock())
+        if listed is not None and _unchanged(listed, cell, vdot, now):
+            return False
+        await self._uow.partners.put(user.id, cell, vdot, now)
+        return True
+
+
+def _unchanged(listed: Candidate, cell: int | None, vdot: float | None, now: datetime) -> bool:
+    """Stored as it is now, and refreshed less than ACTIVE_EVERY ago."""
+    at = listed.active_at
+    return (
+        (listed.cell, listed.vdot) == (cell, vdot) and at is not None and now - at < ACTIVE_EVERY
+    )

@@ -20,6 +20,7 @@ class _Users(Protocol):
 class _Listed:
     cell: int | None
     vdot: float | None
+    at: datetime
 
 
 class FakePartnerRepository:
@@ -29,6 +30,7 @@ class FakePartnerRepository:
         self.intros: dict[int, Intro] = {}
         self.blocks: set[tuple[int, int]] = set()
         self.reports: list[tuple[int, int, ReportReason, datetime]] = []
+        self.puts = 0
 
     async def profile(self, user_id: int) -> Candidate | None:
         user, listed = await self._users.get(user_id), self.listed.get(user_id)
@@ -37,11 +39,12 @@ class FakePartnerRepository:
         p = user.profile
         return Candidate(
             user.id, user.first_name, p.city, p.location, p.sports, p.level, p.days,
-            p.birth_year, listed.vdot,
+            p.birth_year, listed.vdot, listed.cell, listed.at,
         )  # fmt: skip
 
     async def put(self, user_id: int, cell: int | None, vdot: float | None, now: datetime) -> None:
-        self.listed[user_id] = _Listed(cell, vdot)
+        self.listed[user_id] = _Listed(cell, vdot, now)
+        self.puts += 1
 
     async def remove(self, user_id: int) -> bool:
         return self.listed.pop(user_id, None) is not None

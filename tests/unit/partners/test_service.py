@@ -145,3 +145,18 @@ async def test_a_discoverable_runners_pace_follows_their_runs(
     await workouts.log_text(runner(1), "run 10k 45:00")
     listed = await uow.partners.profile(1)
     assert listed is not None and listed.vdot == pytest.approx(45.3, abs=0.3)
+
+
+async def test_searching_again_within_the_hour_writes_nothing(
+    service: PartnerService, uow: FakeUnitOfWork, clock: Clock
+) -> None:
+    await service.join(runner(1))
+    written = uow.partners.puts
+    await service.find(runner(1))
+    assert uow.partners.puts == written, "nothing changed, refreshed a moment ago"
+    clock.now += timedelta(hours=1)
+    await service.find(runner(1))
+    assert uow.partners.puts == written + 1, "an hour later a search counts as activity"
+    moved = runner(1).with_profile(location=CoarseLocation(59.9, 30.3))
+    await service.find(moved)
+    assert uow.partners.puts == written + 2, "a new place is stored at once"
