@@ -99,8 +99,8 @@ def profiles(rows: list[tuple[Any, ...]], seed: int = 1) -> list[tuple[Any, ...]
 PROFILE_COLUMNS = ("user_id", "cell", "vdot", "since", "updated_at")
 
 
-async def ensure_sqlite(count: int) -> str:
-    path = SQLITE_DIR / f"partners-{count}.sqlite3"
+async def ensure_sqlite(count: int, directory: Path = SQLITE_DIR) -> str:
+    path = directory / f"partners-{count}.sqlite3"
     if not path.exists():
         partial = path.with_suffix(".partial")
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -363,11 +363,12 @@ class PartnerProfileRow(Base):
     profile is read from `users`, fresh)."""
 
     __tablename__ = "partner_profiles"
+    __table_args__ = (Index("ix_partner_profiles_cell_updated_at", "cell", "updated_at"),)
 
     user_id: Mapped[int] = mapped_column(
         BigInteger, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
     )
-    cell: Mapped[int | None] = mapped_column(Integer, index=True)
+    cell: Mapped[int | None] = mapped_column(Integer)
     vdot: Mapped[float | None] = mapped_column(Float)
     since: Mapped[datetime] = mapped_column()
     updated_at: Mapped[datetime] = mapped_column()

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, delete, exists, func, or_, select, update
+from sqlalchemy import and_, delete, exists, func, or_, select, union_all, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.repositories.users import from_mask, to_mask
@@ -22,6 +23,7 @@ from db.upsert import insert_or_ignore
 from domain.partners.models import Candidate, Intro, IntroState, PartnerRecord, ReportReason
 from domain.users.models import CoarseLocation, Level, Sport, Weekday
 
+MIN_PER_CELL = 10
 OPEN_STATES = (IntroState.PENDING.value, IntroState.ACCEPTED.value)
 _COLUMNS = (
     UserRow.id, UserRow.first_name, UserRow.city, UserRow.latitude, UserRow.longitude,
@@ -72,25 +74,36 @@ class SqlPartnerRepository:
         sports: frozenset[Sport],
         limit: int,
     ) -> list[Candidate]:
-        place: Any
-        if cells is not None:
-            place = PartnerProfileRow.cell.in_(cells)
-        elif city:
-            place = func.lower(UserRow.city) == city.lower()
-        else:
-            return []
-        blocks = _blocks(user_id, UserRow.id)
-        query = (
-            self._listed()
-            .where(
-                place,
-                UserRow.id != user_id,
-                UserRow.sports_mask.op("&")(to_mask(sports, Sport)) != 0,
-                ~blocks,
-            )
-            .order_by(PartnerProfileRow.updated_at.desc(), UserRow.id)
-            .limit(limit)
+        matching = self._listed().where(
+            UserRow.id != user_id,
+            UserRow.sports_mask.op("&")(to_mask(sports, Sport)) != 0,
+            ~_blocks(user_id, UserRow.id),
         )
+        recent = (PartnerProfileRow.updated_at.desc(), UserRow.id)
+        if cells is None:
+            if not city:
+                return []
+            query = matching.where(func.lower(UserRow.city) == city.lower())
+            query = query.order_by(*recent).limit(limit)
+        else:
+            # Each cell gives its most recent athletes through the (cell, updated_at) index, at
+            # most twice its share of `limit`: a crowded city costs a few hundred rows, not
+            # every athlete in it, and the list spreads over the area.
+            unique = sorted(set(cells))
+            if not unique:
+                return []
+            share = max(MIN_PER_CELL, math.ceil(2 * limit / len(unique)))
+            parts = [
+                select(
+                    matching.where(PartnerProfileRow.cell == cell)
+                    .order_by(*recent)
+                    .limit(share)
+                    .subquery()
+                )
+                for cell in unique
+            ]
+            merged = union_all(*parts).subquery()
+            query = select(merged).order_by(merged.c.updated_at.desc(), merged.c.id).limit(limit)
         return [_candidate(row) for row in await self._session.execute(query)]
 
     async def blocked_between(self, first: int, second: int) -> bool:

@@ -123,5 +123,5 @@ async def test_search_on_sqlite_reads_the_cell_index_not_the_whole_table(
             )
         )
         details = " | ".join(str(row[-1]) for row in plan)
-    assert "ix_partner_profiles_cell" in details, details
+    assert "ix_partner_profiles_cell_updated_at" in details, details
     assert "SCAN partner_profiles" not in details and "SCAN users" not in details, details

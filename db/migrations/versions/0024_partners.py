@@ -36,7 +36,9 @@ def upgrade() -> None:
         _to_user("partner_profiles", "user_id"),
         sa.PrimaryKeyConstraint("user_id", name=op.f("pk_partner_profiles")),
     )
-    op.create_index(op.f("ix_partner_profiles_cell"), "partner_profiles", ["cell"])
+    op.create_index(
+        "ix_partner_profiles_cell_updated_at", "partner_profiles", ["cell", "updated_at"]
+    )
     op.create_table(
         "partner_intros",
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
