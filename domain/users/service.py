@@ -205,6 +205,8 @@ class UserService:
             notifications = await self._uow.notifications.of_user(user_id)
             plans = await self._uow.plans.all(user_id)
             imports = await self._uow.imports.all(user_id)
+            deliveries = await self._uow.campaigns.deliveries_of(user_id)
+            growth = await self._uow.growth.export(user_id)
         return {
             "format": "coachbot-export",
             "version": 1,
@@ -215,6 +217,8 @@ class UserService:
             "notifications": [_jsonable(asdict(notice)) for notice in notifications],
             "plans": [_jsonable(asdict(plan)) for plan in plans],
             "imported_activities": [_jsonable(asdict(meta)) for meta in imports],
+            "campaign_deliveries": _jsonable(deliveries),
+            **_jsonable(growth),
         }
 
     async def delete(self, user_id: int) -> bool:
