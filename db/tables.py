@@ -302,6 +302,8 @@ class UserBanRow(Base):
         BigInteger, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
     )
     banned_at: Mapped[datetime] = mapped_column()
+    reason: Mapped[str | None] = mapped_column(String(200))
+    banned_by: Mapped[int | None] = mapped_column(BigInteger)
 
 
 class AuditLogRow(Base):
@@ -328,6 +330,11 @@ class CampaignRow(Base):
     audience_ready: Mapped[bool] = mapped_column(Boolean)
     audience_cursor: Mapped[int] = mapped_column(BigInteger)
     report_message_id: Mapped[int | None] = mapped_column(BigInteger)
+    photo: Mapped[str | None] = mapped_column(String(256))
+    button_text: Mapped[str | None] = mapped_column(String(64))
+    button_target: Mapped[str | None] = mapped_column(String(256))
+    audience: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    scheduled_at: Mapped[datetime | None] = mapped_column(index=True)
 
 
 class CampaignDeliveryRow(Base):
@@ -353,6 +360,90 @@ class CampaignDeliveryRow(Base):
     claimed_at: Mapped[datetime | None] = mapped_column()
     finished_at: Mapped[datetime | None] = mapped_column()
     reason: Mapped[str | None] = mapped_column(String(200))
+
+
+# --- growth: promo codes, rewards, referrals ---
+
+
+class PromoCodeRow(Base):
+    """A code to redeem; the codes of one offer share a batch (one code for a shared offer)."""
+
+    __tablename__ = "promo_codes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    code: Mapped[str] = mapped_column(String(64), unique=True)
+    batch: Mapped[str] = mapped_column(String(64), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    reward: Mapped[str] = mapped_column(String(32))
+    expires_at: Mapped[datetime | None] = mapped_column()
+    max_uses: Mapped[int | None] = mapped_column(Integer)
+    uses: Mapped[int] = mapped_column(Integer)
+    campaign_id: Mapped[int | None] = mapped_column(Integer)
+    created_by: Mapped[int] = mapped_column(BigInteger)
+    created_at: Mapped[datetime] = mapped_column()
+
+
+class PromoRedemptionRow(Base):
+    """One redemption per athlete and offer: the unique key is the once-per-user rule."""
+
+    __tablename__ = "promo_redemptions"
+    __table_args__ = (UniqueConstraint("batch", "user_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    code_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("promo_codes.id", ondelete="CASCADE"), index=True
+    )
+    batch: Mapped[str] = mapped_column(String(64))
+    user_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    redeemed_at: Mapped[datetime] = mapped_column()
+
+
+class UserFeatureRow(Base):
+    """A feature unlocked for an athlete, until `expires_at` (never, when empty)."""
+
+    __tablename__ = "user_features"
+
+    user_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    feature: Mapped[str] = mapped_column(String(32), primary_key=True)
+    expires_at: Mapped[datetime | None] = mapped_column()
+    granted_at: Mapped[datetime] = mapped_column()
+    source: Mapped[str] = mapped_column(String(64))
+
+
+class UserBadgeRow(Base):
+    __tablename__ = "user_badges"
+
+    user_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    badge: Mapped[str] = mapped_column(String(32), primary_key=True)
+    awarded_at: Mapped[datetime] = mapped_column()
+    source: Mapped[str] = mapped_column(String(64))
+
+
+class InviteCodeRow(Base):
+    __tablename__ = "invite_codes"
+
+    user_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+
+
+class ReferralRow(Base):
+    """Who invited whom. Keyed by the invitee's Telegram id with no foreign key, so that it
+    outlives a deleted account: an athlete is referred, and rewarded, once ever."""
+
+    __tablename__ = "referrals"
+
+    invitee_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    referrer_id: Mapped[int] = mapped_column(BigInteger, index=True)
+    joined_at: Mapped[datetime] = mapped_column()
+    rewarded_at: Mapped[datetime | None] = mapped_column()
 
 
 # --- training partners ---

@@ -9,6 +9,7 @@ from typing import Protocol, Self
 from domain.activities.ports import ImportRepository
 from domain.campaigns.ports import AdminRepository, CampaignRepository
 from domain.coaching.ports import ThresholdRepository
+from domain.growth.ports import GrowthRepository
 from domain.notifications.ports import NotificationLog
 from domain.partners.ports import PartnerRepository
 from domain.plans.ports import PlanRepository
@@ -77,6 +78,9 @@ class UnitOfWork(Protocol):
 
     @property
     def partners(self) -> PartnerRepository: ...
+
+    @property
+    def growth(self) -> GrowthRepository: ...
 
     async def __aenter__(self) -> Self: ...
 

@@ -6,6 +6,7 @@ from aiogram import F, Router
 
 from handlers import (
     account,
+    admin,
     broadcast,
     checkin,
     coach,
@@ -14,6 +15,7 @@ from handlers import (
     groups,
     help,
     imports,
+    invite,
     journal,
     lifts,
     log_form,
@@ -22,6 +24,7 @@ from handlers import (
     plan_form,
     profile,
     profile_form,
+    promo,
     reminders,
     settings,
     skills,
@@ -62,6 +65,9 @@ def build_router() -> Router:
         profile_form.build_router(),
         plan_form.build_router(),
         broadcast.build_router(),
+        admin.build_router(),
+        promo.build_router(),
+        invite.build_router(),
         fallback.build_router(),
     )
     group = Router(name="group")

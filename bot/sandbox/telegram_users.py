@@ -98,6 +98,15 @@ class UserSide(FakeTelegramCore):
         extra = {"caption": caption} if caption else {}
         return self._message(user_id, None, document=document, **extra)
 
+    def user_sends_photo(
+        self, user_id: int, content: bytes, caption: str | None = None
+    ) -> dict[str, Any]:
+        stored = self.store_file("photo.jpg", content, "photos")
+        size = {"file_id": stored.file_id, "file_unique_id": stored.unique_id,
+                "file_size": len(content), "width": 1280, "height": 720}  # fmt: skip
+        extra = {"caption": caption} if caption else {}
+        return self._message(user_id, None, photo=[size], **extra)
+
     def user_presses(
         self, user_id: int, message_id: int, callback_data: str, chat_id: int | None = None
     ) -> dict[str, Any]:

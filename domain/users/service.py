@@ -206,6 +206,8 @@ class UserService:
             plans = await self._uow.plans.all(user_id)
             imports = await self._uow.imports.all(user_id)
             partners = await self._uow.partners.record_of(user_id)
+            deliveries = await self._uow.campaigns.deliveries_of(user_id)
+            growth = await self._uow.growth.export(user_id)
         return {
             "format": "coachbot-export",
             "version": 1,
@@ -217,6 +219,8 @@ class UserService:
             "plans": [_jsonable(asdict(plan)) for plan in plans],
             "imported_activities": [_jsonable(asdict(meta)) for meta in imports],
             "partners": _jsonable(asdict(partners)),
+            "campaign_deliveries": _jsonable(deliveries),
+            **_jsonable(growth),
         }
 
     async def delete(self, user_id: int) -> bool:
