@@ -27,6 +27,7 @@ from domain.users.models import User
 from domain.wellness.models import CheckIn, WellnessField
 from domain.workouts.models import Activity, Workout
 from domain.workouts.records import Record, RecordKind
+from tests.unit.gamification.fakes import FakeGamificationRepository
 
 
 class FakeUserRepository:
@@ -353,6 +354,7 @@ class FakeUnitOfWork:
         self.commits = 0
         self.reading = False
         self.read_only_blocks = 0
+        self._gamification = FakeGamificationRepository(self._users, self._imports)
 
     @property
     def imports(self) -> FakeImportRepository:
@@ -401,6 +403,10 @@ class FakeUnitOfWork:
     @property
     def updates(self) -> FakeUpdateLog:
         return self._updates
+
+    @property
+    def gamification(self) -> FakeGamificationRepository:
+        return self._gamification
 
     async def __aenter__(self) -> Self:
         return self
