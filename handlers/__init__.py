@@ -6,6 +6,7 @@ from aiogram import F, Router
 
 from handlers import (
     account,
+    achievements,
     broadcast,
     checkin,
     coach,
@@ -55,6 +56,7 @@ def build_router() -> Router:
         checkin.build_router(),
         skills.build_router(),
         lifts.build_router(),
+        achievements.build_router(),
         plan.build_router(),
         log_form.build_router(),
         profile_form.build_router(),
