@@ -138,7 +138,7 @@ CATALOG: tuple[Achievement, ...] = (
     _a("variety", Metric.SPORTS, 3, 5, 8),
     _a("device_sync", Metric.FROM_DEVICE, 1, 25, 100),
     _a("file_import", Metric.FROM_FILE, 1, 25, 100),
-    _a("records", Metric.RECORDS, 1, 5, 15),
+    _a("records", Metric.RECORDS, 5, 15, 40),
     _a("week_streak", Metric.WEEK_STREAK, 4, 12, 26),
     _a("checkin_streak", Metric.CHECKIN_STREAK, 7, 30, 100),
     _a("checkins", Metric.CHECKINS, 10, 50, 200),

@@ -81,7 +81,8 @@ class GamificationService:
             bar = progress_bar(level.fraction)
             params: dict[str, str | int | float] = {"xp": entry.xp, "level": level.level,
                 "bar": bar, "into": level.into, "needed": level.needed}  # fmt: skip
-            said.append(Announcement("gamification.xp_gained", params))
+            key = "xp_gained" if event.change is WorkoutChange.ADDED else "xp_now"
+            said.append(Announcement(f"gamification.{key}", params))
             if entry.xp < entry.raw:
                 said.append(Announcement("gamification.xp_capped", {"cap": DAILY_CAP}))
         if level.level > profile.best_level:
