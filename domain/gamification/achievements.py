@@ -24,9 +24,14 @@ class Facts:
     checkins: int = 0
     level: int = 1
     external: Mapping[str, int] = field(default_factory=dict)
+    _local: dict[int, datetime] = field(default_factory=dict, compare=False, repr=False)
 
     def local(self, workout: Workout) -> datetime:
-        return workout.started_at.astimezone(self.zone)
+        """The start on the athlete's clock, converted once per workout and evaluation."""
+        moment = self._local.get(workout.id)
+        if moment is None:
+            moment = self._local[workout.id] = workout.started_at.astimezone(self.zone)
+        return moment
 
 
 @dataclass(frozen=True, slots=True)

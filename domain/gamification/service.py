@@ -61,12 +61,13 @@ class GamificationService:
         raw = {w.id: workout_xp(w) for w in workouts}
         kept = allocate([(w.id, w.started_at, raw[w.id]) for w in workouts])
         ledger = self._uow.gamification
-        stale = [e.workout_id for e in await ledger.day(user.id, day) if e.workout_id not in kept]
-        await ledger.remove(stale)
+        stored = {e.workout_id: e for e in await ledger.day(user.id, day)}
+        await ledger.remove([workout_id for workout_id in stored if workout_id not in kept])
         entries = {}
         for w in workouts:
             entries[w.id] = XpEntry(w.id, user.id, day, w.started_at, raw[w.id], kept[w.id])
-            await ledger.put(entries[w.id])
+            if stored.get(w.id) != entries[w.id]:
+                await ledger.put(entries[w.id])
         return entries
 
     async def _levels(
