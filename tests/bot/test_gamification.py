@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from tests.bot.conftest import Harness
+
+RUN = Path(__file__).parents[1] / "data" / "activities" / "fit" / "activity-small-fenix2-run.fit"
 
 
 async def test_a_logged_workout_shows_its_xp_and_an_unlock_once(chat: Harness) -> None:
@@ -106,3 +110,19 @@ async def test_help_and_the_menu_list_the_commands(chat: Harness) -> None:
     assert "/achievements — Achievements earned and the next ones" in help_text
     assert "/level — XP, level and streaks; your weekly target" in help_text
     assert "/league — This week's league table" in help_text
+
+
+async def test_an_imported_file_earns_once_and_its_re_import_adds_nothing(chat: Harness) -> None:
+    await chat.send("/start")
+    chat.telegram.user_sends_document(chat.user_id, RUN.name, RUN.read_bytes())
+    await chat.deliver()
+    card = next(
+        m.text for m in chat.telegram.messages(chat.user_id) if m.text and "✨ +" in m.text
+    )
+    assert "🥉 Achievement unlocked: Archivist" in card
+    before = (await chat.send("/level")).text or ""
+    chat.telegram.user_sends_document(chat.user_id, "copy.FIT", RUN.read_bytes())
+    await chat.deliver()
+    assert "already in your journal" in (chat.last().text or "")
+    after = (await chat.send("/level")).text or ""
+    assert before.splitlines()[1] == after.splitlines()[1], "the same XP in total"
