@@ -31,9 +31,9 @@ from bot.charts import MatplotlibCharts
 from bot.commands import set_command_menus
 from bot.digest_plan import digest_plan
 from bot.dispatcher import DispatcherDeps, build_dispatcher
+from bot.gamification_notifier import TelegramGamificationNotifier
 from bot.geo import OfflineTimezoneLocator
 from bot.i18n import I18n
-from bot.notifier import TelegramNotifier
 from bot.promotions import TelegramPromotions
 from bot.responses import KeepingAiohttpSession
 from bot.settings import WEBHOOK_PATH, Settings, SettingsError
@@ -47,10 +47,12 @@ from domain.campaigns.rate import TokenBucket
 from domain.clock import utc_now
 from scheduler.broadcast import BroadcastEngine
 from scheduler.jobs import (
+    close_league_weeks,
     prune_processed_updates,
     send_due_checkins,
     send_due_digests,
     send_due_reminders,
+    send_streak_warnings,
 )
 from scheduler.setup import Running, Tick, build_scheduler, drain
 
@@ -164,7 +166,7 @@ def broadcast_engine(app: Application, owner: str) -> BroadcastEngine:
 
 def _ticks(app: Application, engine: BroadcastEngine) -> list[Tick]:
     sessions = create_session_factory(app.engine)
-    notifier = TelegramNotifier(app.bot, app.i18n, MatplotlibCharts())
+    notifier = TelegramGamificationNotifier(app.bot, app.i18n, MatplotlibCharts())
     plan = digest_plan(app.i18n, utc_now)
 
     def uow() -> SqlUnitOfWork:
@@ -186,6 +188,12 @@ def _ticks(app: Application, engine: BroadcastEngine) -> list[Tick]:
     async def checkins() -> int:
         return await send_due_checkins(uow, utc_now, notifier)
 
+    async def streaks() -> int:
+        return await send_streak_warnings(uow, utc_now, notifier)
+
+    async def leagues() -> int:
+        return await close_league_weeks(uow, utc_now, notifier)
+
     async def keep_lease() -> None:
         """Renewing the lease is done by the guard around every tick; this one only ticks."""
 
@@ -196,6 +204,8 @@ def _ticks(app: Application, engine: BroadcastEngine) -> list[Tick]:
         Tick(name="send_due_digests", every=timedelta(seconds=60), run=digests),
         Tick(name="send_due_checkins", every=timedelta(seconds=60), run=checkins),
         Tick(name="send_campaigns", every=BROADCAST_TICK, run=broadcast),
+        Tick(name="send_streak_warnings", every=timedelta(seconds=60), run=streaks),
+        Tick(name="close_league_weeks", every=timedelta(minutes=5), run=leagues),
     ]
 
 

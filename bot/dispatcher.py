@@ -28,6 +28,8 @@ from domain.campaigns.service import CampaignService, UnsubscribeService
 from domain.clock import Clock
 from domain.coaching.service import CoachService
 from domain.coaching.threshold_service import ThresholdService
+from domain.gamification.leagues_service import LeagueService
+from domain.gamification.service import GamificationService
 from domain.growth.ports import XpLedger
 from domain.growth.promos import PromoService
 from domain.growth.referrals import ReferralRewards, ReferralService
@@ -38,6 +40,7 @@ from domain.ports import TimezoneLocator, UnitOfWork
 from domain.skills.service import SkillService, StrengthService
 from domain.users.service import UserService
 from domain.wellness.service import CheckInService
+from domain.workouts.events import WorkoutListener
 from domain.workouts.service import WorkoutService
 from handlers import build_router
 from handlers.charts import Charts
@@ -73,10 +76,12 @@ def build_dispatcher(deps: DispatcherDeps) -> Dispatcher:
     def services(uow: SqlUnitOfWork) -> dict[str, Any]:
         plans = PlanService(uow, deps.clock)
         partners = PartnerService(uow, deps.clock)
+        gamification = GamificationService(uow, deps.clock)
         xp = deps.xp_ledger(uow) if deps.xp_ledger else None
         rewards = Rewards(uow, deps.clock, xp)
         referral_rewards = ReferralRewards(uow, deps.clock, rewards)
-        workouts = WorkoutService(uow, deps.clock, listeners=[partners, referral_rewards])
+        listeners: list[WorkoutListener] = [gamification, partners, referral_rewards]
+        workouts = WorkoutService(uow, deps.clock, listeners=listeners)
         admins = AdminService(uow, deps.clock, deps.admin_ids)
         return {
             "users": UserService(uow, deps.clock, deps.timezones),
@@ -96,6 +101,8 @@ def build_dispatcher(deps: DispatcherDeps) -> Dispatcher:
             "console": ConsoleService(uow, deps.clock, admins),
             "promos": PromoService(uow, deps.clock, admins, rewards),
             "referrals": ReferralService(uow, deps.clock),
+            "gamification": gamification,
+            "leagues": LeagueService(uow, deps.clock),
         }
 
     # aiogram's own place for its FSM middleware, with the update's scope around it.

@@ -509,3 +509,95 @@ class PartnerReportRow(Base):
     )
     reason: Mapped[str] = mapped_column(String(16))
     created_at: Mapped[datetime] = mapped_column()
+
+
+# --- gamification ---
+
+
+class XpLedgerRow(Base):
+    """The XP one workout earned: keyed by the workout, so an edit replaces and a
+    re-import cannot add a second row."""
+
+    __tablename__ = "xp_ledger"
+    __table_args__ = (
+        Index("ix_xp_ledger_user_day", "user_id", "local_day"),
+        Index("ix_xp_ledger_user_started", "user_id", "started_at"),
+    )
+
+    workout_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("workouts.id", ondelete="CASCADE"), primary_key=True
+    )
+    user_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("users.id", ondelete="CASCADE"))
+    local_day: Mapped[date] = mapped_column(Date)
+    started_at: Mapped[datetime] = mapped_column()
+    raw_xp: Mapped[int] = mapped_column(Integer)
+    xp: Mapped[int] = mapped_column(Integer)
+
+
+class GameProfileRow(Base):
+    __tablename__ = "game_profiles"
+
+    user_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    weekly_target: Mapped[int | None] = mapped_column(SmallInteger)
+    best_level: Mapped[int] = mapped_column(Integer)
+    next_warning_at: Mapped[datetime | None] = mapped_column(index=True)
+
+
+class GameNoticeRow(Base):
+    """One streak warning per athlete, kind and local day: the claim that stops doubles."""
+
+    __tablename__ = "game_notices"
+
+    user_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    local_date: Mapped[date] = mapped_column(Date, primary_key=True)
+    state: Mapped[str] = mapped_column(String(16))
+    at: Mapped[datetime] = mapped_column()
+
+
+class EarnedAchievementRow(Base):
+    """One tier of one achievement: earned once, revoked and restored without a new row."""
+
+    __tablename__ = "earned_achievements"
+
+    user_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    achievement_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    tier: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
+    earned_at: Mapped[datetime] = mapped_column()
+    revoked_at: Mapped[datetime | None] = mapped_column()
+
+
+class LeagueMemberRow(Base):
+    __tablename__ = "league_members"
+    __table_args__ = (
+        Index("ix_league_members_group", "week", "tier", "group_no"),
+        Index("ix_league_members_user_week", "user_id", "week"),
+        Index("ix_league_members_told", "told"),
+    )
+
+    week: Mapped[date] = mapped_column(Date, primary_key=True)
+    user_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    tier: Mapped[int] = mapped_column(SmallInteger)
+    group_no: Mapped[int] = mapped_column(Integer)
+    joined_at: Mapped[datetime] = mapped_column()
+    final_xp: Mapped[int | None] = mapped_column(Integer)
+    rank: Mapped[int | None] = mapped_column(Integer)
+    outcome: Mapped[str | None] = mapped_column(String(16))
+    told: Mapped[str | None] = mapped_column(String(16))
+
+
+class LeagueWeekRow(Base):
+    """A league week that has been closed: written in the close's own transaction."""
+
+    __tablename__ = "league_weeks"
+
+    week: Mapped[date] = mapped_column(Date, primary_key=True)
+    closed_at: Mapped[datetime] = mapped_column()

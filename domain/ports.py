@@ -9,6 +9,7 @@ from typing import Protocol, Self
 from domain.activities.ports import ImportRepository
 from domain.campaigns.ports import AdminRepository, CampaignRepository
 from domain.coaching.ports import ThresholdRepository
+from domain.gamification.ports import GamificationRepository
 from domain.growth.ports import GrowthRepository
 from domain.notifications.ports import NotificationLog
 from domain.partners.ports import PartnerRepository
@@ -81,6 +82,9 @@ class UnitOfWork(Protocol):
 
     @property
     def growth(self) -> GrowthRepository: ...
+
+    @property
+    def gamification(self) -> GamificationRepository: ...
 
     async def __aenter__(self) -> Self: ...
 

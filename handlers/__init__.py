@@ -6,6 +6,7 @@ from aiogram import F, Router
 
 from handlers import (
     account,
+    achievements,
     admin,
     broadcast,
     checkin,
@@ -60,6 +61,7 @@ def build_router() -> Router:
         skills.build_router(),
         lifts.build_router(),
         partners.build_router(),
+        achievements.build_router(),
         plan.build_router(),
         log_form.build_router(),
         profile_form.build_router(),

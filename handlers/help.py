@@ -10,8 +10,8 @@ from handlers.texts import Texts
 
 MENU_COMMANDS = (
     "log", "journal", "checkin", "coach", "plan", "zones", "progress", "lifts", "stats",
-    "records", "partners", "profile", "settings", "help", "export", "delete_me", "cancel",
-    "start",
+    "records", "achievements", "level", "league", "partners", "profile", "settings", "help",
+    "export", "delete_me", "cancel", "start",
 )  # fmt: skip
 
 

@@ -33,6 +33,7 @@ from domain.workouts.models import Activity, Workout
 from domain.workouts.records import Record, RecordKind
 from tests.unit.domain.fake_growth import FakeGrowthRepository
 from tests.unit.domain.fake_partners import FakePartnerRepository
+from tests.unit.gamification.fakes import FakeGamificationRepository
 
 
 class FakeUserRepository:
@@ -361,6 +362,7 @@ class FakeUnitOfWork:
         self.commits = 0
         self.reading = False
         self.read_only_blocks = 0
+        self._gamification = FakeGamificationRepository(self._users, self._imports)
 
     @property
     def imports(self) -> FakeImportRepository:
@@ -417,6 +419,10 @@ class FakeUnitOfWork:
     @property
     def updates(self) -> FakeUpdateLog:
         return self._updates
+
+    @property
+    def gamification(self) -> FakeGamificationRepository:
+        return self._gamification
 
     async def __aenter__(self) -> Self:
         return self
