@@ -20,6 +20,7 @@ from handlers.texts import Texts
 # Telegram allows about one message a second in a chat; edits count.
 PROGRESS_INTERVAL_S = 1.0
 ARCHIVE_TYPES = ("application/zip", "application/x-zip-compressed")
+monotonic: Callable[[], float] = time.monotonic
 
 
 def is_archive(message: Message) -> bool:
@@ -38,12 +39,12 @@ class ProgressMessage:
         message: Message,
         t: Texts,
         interval_s: float | None = None,
-        monotonic: Callable[[], float] = time.monotonic,
+        clock: Callable[[], float] | None = None,
     ) -> None:
         self._message = message
         self._t = t
         self._interval_s = PROGRESS_INTERVAL_S if interval_s is None else interval_s
-        self._monotonic = monotonic
+        self._clock = clock or monotonic
         self._status: Message | None = None
         self._shown = ""
         self._last = 0.0
@@ -51,7 +52,7 @@ class ProgressMessage:
     async def __call__(self, done: int, total: int) -> None:
         text = self._t("archive.progress", done=done, total=total) if total else ""
         text = text or self._t("archive.reading")
-        now = self._monotonic()
+        now = self._clock()
         if self._status is not None and now - self._last < self._interval_s:
             return
         await self.show(text)

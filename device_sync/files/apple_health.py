@@ -86,10 +86,10 @@ def _top_level(opener: Opener, tag: str) -> Iterator[Element]:
 
 def moment(text: str | None) -> datetime | None:
     """Apple writes "2024-03-02 07:15:00 +0100"."""
-    if not text or len(text) < 20:
+    if not text or len(text) < 19:
         return None
     try:
-        parsed = datetime.fromisoformat(text[:19] + text[20:] if text[19] == " " else text)
+        parsed = datetime.fromisoformat(text[:19] + text[20:] if text[19:20] == " " else text)
     except ValueError:
         return None
     return parsed.astimezone(UTC) if parsed.tzinfo else parsed.replace(tzinfo=UTC)
