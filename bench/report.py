@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from bench import fit_import
 from bench.queries import BASELINE, RESULTS, TARGET_P95_MS
 from bench.seed import ROOT, SQLITE_DIR
 
@@ -224,6 +225,9 @@ def write(document: Path = DOCUMENT) -> None:
         text = replace_block(text, "plans", plan_block(results))
     if WEBHOOK.exists():
         text = replace_block(text, "webhook", webhook_block(json.loads(WEBHOOK.read_text())))
+    if fit_import.RESULTS.exists():
+        found_fit = json.loads(fit_import.RESULTS.read_text())
+        text = replace_block(text, "fit_import", fit_import.table(found_fit))
     document.write_text(text)
 
 

@@ -11,7 +11,7 @@ from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.types import Message, Update
 
-from bench import report
+from bench import fit_import, report
 from bench.fake_botapi import FakeBotApi
 from bench.population import HEAVY_ID, NOW, athletes, spec, workouts
 from bench.processes import TOKEN, free_port
@@ -119,3 +119,12 @@ def _sender(update: Update) -> int:
     assert event is not None
     assert event.from_user is not None
     return event.from_user.id
+
+
+async def test_the_fit_import_bench_measures_and_reports(tmp_path: Path) -> None:
+    found = await fit_import.measure("garmin-fenix-5-run.fit", 1, tmp_path)
+
+    assert found["samples"] == 20
+    assert found["ours_s"] > 0 and found["bare_s"] > 0
+    table = fit_import.table({"command": "python -m bench.fit_import", "results": [found]})
+    assert "| garmin-fenix-5-run.fit | 20 |" in table
