@@ -68,12 +68,10 @@ def decode(blob: bytes) -> Samples:
 
 
 def _deltas(values: list[float]) -> bytes:
-    previous = 0
-    out = array("q")
-    for value in values:
-        scaled = max(-_LIMIT, min(_LIMIT, round(value)))
-        out.append(scaled - previous)
-        previous = scaled
+    scaled = [round(value) for value in values]
+    if scaled and (max(scaled) > _LIMIT or min(scaled) < -_LIMIT):
+        scaled = [max(-_LIMIT, min(_LIMIT, value)) for value in scaled]
+    out = array("q", [b - a for a, b in zip([0, *scaled], scaled, strict=False)])
     if sys.byteorder == "big":  # pragma: no cover - the blob is little-endian everywhere
         out.byteswap()
     return out.tobytes()
