@@ -9,7 +9,7 @@ import pytest
 from device_sync.files import FileParser
 from device_sync.files.archive import Limits, ZipReader, display_name
 from domain.activities.errors import FileRefusedError, Refusal
-from tests.unit.activities.archives import RUN, strava_export, zip_of
+from tests.unit.activities.archives import RUN, TCX, strava_export, zip_of
 from tests.unit.activities.files import content
 
 READER = ZipReader()
@@ -117,3 +117,20 @@ def test_what_is_not_a_zip_is_refused(data: bytes) -> None:
 def test_names_shown_in_the_report_are_printable_and_short() -> None:
     assert display_name("a/b\\c/\x1b[31mrun\u202e.fit") == "[31mrun.fit"
     assert len(display_name("x" * 300 + ".fit")) == 60
+
+
+def test_a_google_takeout_fit_export_gives_its_tcx_files() -> None:
+    data = zip_of(
+        {
+            "Takeout/archive_browser.html": b"<html></html>",
+            "Takeout/Fit/Activities/2026-11-02T07_15_00+01_00_PT32M_Running.tcx": content(TCX),
+            "Takeout/Fit/Daily activity metrics/2026-11-02.csv": b"Start time,End time\n",
+        }
+    )
+    archive = READER.open(data)
+
+    assert [member.name for member in archive.members] == [
+        "2026-11-02T07_15_00+01_00_PT32M_Running.tcx"
+    ]
+    assert archive.skipped == 2
+    assert FileParser().parse(archive.members[0].name, archive.members[0].read()).activities
