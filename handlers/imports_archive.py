@@ -58,6 +58,14 @@ class ProgressMessage:
         await self.show(text)
         self._last = now
 
+    async def report(self, text: str) -> None:
+        """The report replaces the status; if that edit fails it comes as a new message."""
+        if self._status is not None:
+            with contextlib.suppress(TelegramAPIError):
+                await self._status.edit_text(text)
+                return
+        await self._message.answer(text)
+
     async def show(self, text: str) -> None:
         """Edits the status (a failed edit only loses one step of progress)."""
         if self._status is None:
@@ -78,4 +86,4 @@ async def msg_archive(
     content = downloaded.read() if downloaded is not None else b""
     progress = ProgressMessage(message, t)
     report = await archives.import_archive(user, content, progress)
-    await progress.show(t.render("imports/archive.html", report=report, user=user))
+    await progress.report(t.render("imports/archive.html", report=report, user=user))

@@ -22,7 +22,7 @@ MAX_MEMBERS = 20_000
 MAX_TOTAL_BYTES = 2 * 1024**3  # an Apple Health export.xml runs to hundreds of MB
 MAX_RATIO = 100  # deflated XML reaches ~20-30x; a bomb 1000x and more
 RATIO_FLOOR_BYTES = 1024 * 1024  # a small member cannot hurt, whatever its ratio
-MAX_NAME = 60
+MAX_NAME = 40
 ZIP_ERRORS = (
     zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError,
     RuntimeError, OverflowError, struct.error, KeyError, IndexError,
@@ -52,22 +52,24 @@ class ZipReader:
         except ZIP_ERRORS as error:
             raise FileRefusedError(Refusal.NOT_ZIP) from error
         self._check_whole(infos)
-        health = _health_member(archive, infos, self._limits)
-        members: list[ArchiveMember] = []
+        health = _health_member(archive, infos)
         refused: list[tuple[str, Refusal]] = []
+        reader = None
+        if health is not None:
+            if _bomb(health.file_size, health.compress_size, self._limits.ratio):
+                refused.append((display_name(health.filename), Refusal.ZIP_BOMB))
+            else:
+                reader = partial(_read_health, archive, health)
+        members: list[ArchiveMember] = []
         skipped = 0
         for info in infos:
-            if info is health or (health is not None and _health_extra(info.filename)):
-                skipped += info is not health
-                continue
-            found = self._member(archive, info)
+            found = None if info is health else self._member(archive, info, health is not None)
             if isinstance(found, ArchiveMember):
                 members.append(found)
-            elif found is None:
-                skipped += 1
-            else:
+            elif isinstance(found, Refusal):
                 refused.append((display_name(info.filename), found))
-        reader = partial(_read_health, archive, health) if health else None
+            elif info is not health:
+                skipped += 1
         return Archive(tuple(members), tuple(refused), skipped, reader)
 
     def _check_whole(self, infos: list[zipfile.ZipInfo]) -> None:
@@ -77,10 +79,13 @@ class ZipReader:
             raise FileRefusedError(Refusal.ZIP_BOMB)
 
     def _member(
-        self, archive: zipfile.ZipFile, info: zipfile.ZipInfo
+        self, archive: zipfile.ZipFile, info: zipfile.ZipInfo, in_health: bool
     ) -> ArchiveMember | Refusal | None:
-        """An importable member, the reason one is refused, or None for another file."""
+        """An importable member, the reason one is refused, or None for another file (an
+        Apple export's route GPX too: the workout itself comes from export.xml)."""
         path = info.filename.replace("\\", "/")
+        if in_health and _health_extra(path):
+            return None
         base = PurePosixPath(path).name
         inner = base[:-3] if base.lower().endswith(".gz") else base
         suffix = PurePosixPath(inner).suffix.lower()
@@ -114,8 +119,11 @@ def is_safe(path: str) -> bool:
 
 def display_name(path: str) -> str:
     base = PurePosixPath(path.replace("\\", "/")).name
-    printable = "".join(char for char in base if char.isprintable())
-    return printable[:MAX_NAME] or "?"
+    printable = "".join(char for char in base if char.isprintable()) or "?"
+    if len(printable) <= MAX_NAME:
+        return printable
+    suffix = "".join(PurePosixPath(printable).suffixes[-2:])[:12]  # the parser reads it
+    return printable[: MAX_NAME - len(suffix) - 1] + "…" + suffix
 
 
 def _bomb(size: int, compressed: int, ratio: int) -> bool:
@@ -136,14 +144,14 @@ def _read_member(
 
 
 def _health_member(
-    archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], limits: Limits
+    archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo]
 ) -> zipfile.ZipInfo | None:
     """Apple names export.xml in the phone's language: the root element tells, not the name."""
     for info in infos:
         path = PurePosixPath(info.filename)
         if path.suffix.lower() != ".xml" or len(path.parts) > 2 or path.name in HEALTH_EXTRAS:
             continue
-        if _bomb(info.file_size, info.compress_size, limits.ratio) or info.flag_bits & 0x1:
+        if info.flag_bits & 0x1:
             continue
         try:
             with archive.open(info) as stream:

@@ -188,3 +188,13 @@ async def test_a_russian_athlete_reads_the_report_in_russian(
     assert "Архив импортирован" in text
     assert "Новых: 1 · уже в журнале: 0 · отклонено: 1" in text
     assert "inner.zip — zip внутри zip" in text
+
+
+async def test_a_report_of_many_refusals_stays_one_short_message(chat: Harness) -> None:
+    await chat.send("/start")
+    junk = {f"activities/{'very-long-activity-name-' * 4}{n}.fit": b"junk" for n in range(40)}
+    text = (await send_zip(chat, zip_of(junk))).text or ""
+
+    assert "refused: 40" in text
+    assert "…and 25 more" in text
+    assert len(text) < 4096

@@ -116,7 +116,8 @@ def test_what_is_not_a_zip_is_refused(data: bytes) -> None:
 
 def test_names_shown_in_the_report_are_printable_and_short() -> None:
     assert display_name("a/b\\c/\x1b[31mrun\u202e.fit") == "[31mrun.fit"
-    assert len(display_name("x" * 300 + ".fit")) == 60
+    assert display_name("x" * 300 + ".fit") == "x" * 35 + "….fit"
+    assert display_name("activities/" + "7" * 50 + ".fit.gz").endswith("….fit.gz")
 
 
 def test_a_google_takeout_fit_export_gives_its_tcx_files() -> None:
@@ -129,8 +130,7 @@ def test_a_google_takeout_fit_export_gives_its_tcx_files() -> None:
     )
     archive = READER.open(data)
 
-    assert [member.name for member in archive.members] == [
-        "2026-11-02T07_15_00+01_00_PT32M_Running.tcx"
-    ]
+    [member] = archive.members
+    assert member.name == "2026-11-02T07_15_00+01_00_PT32M_Run….tcx"  # cut, extension kept
     assert archive.skipped == 2
-    assert FileParser().parse(archive.members[0].name, archive.members[0].read()).activities
+    assert FileParser().parse(member.name, member.read()).activities
