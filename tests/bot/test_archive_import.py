@@ -198,3 +198,20 @@ async def test_a_report_of_many_refusals_stays_one_short_message(chat: Harness) 
     assert "refused: 40" in text
     assert "…and 25 more" in text
     assert len(text) < 4096
+
+
+async def test_when_telegram_refuses_the_edits_the_report_still_arrives(
+    chat: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(imports_archive, "PROGRESS_INTERVAL_S", 0.0)
+    await chat.send("/start")
+    before = len(chat.telegram.messages(chat.user_id))
+    chat.telegram.inject("editMessageText", error_code=429, retry_after=30, times=100)
+
+    report = await send_zip(chat, zip_of({"run.fit": content(RUN), "b.fit": b"junk"}))
+
+    messages = chat.telegram.messages(chat.user_id)
+    assert len(messages) == before + 2  # the status, stuck, and the report as a new message
+    assert messages[-2].text == "📦 Importing: 0 / 2"
+    assert "New: 1 · already in the journal: 0 · refused: 1" in (report.text or "")
+    assert await journal_count(chat) == 1
