@@ -21,6 +21,8 @@ from bot.middlewares.uow import UnitOfWorkMiddleware
 from bot.middlewares.user import I18nMiddleware, UserMiddleware
 from db.uow import SqlUnitOfWork
 from device_sync.files import FileParser
+from device_sync.files.archive import ZipReader
+from domain.activities.bulk import ArchiveImportService
 from domain.activities.service import ImportService
 from domain.campaigns.admin import AdminService
 from domain.campaigns.console import ConsoleService
@@ -83,10 +85,12 @@ def build_dispatcher(deps: DispatcherDeps) -> Dispatcher:
         listeners: list[WorkoutListener] = [gamification, partners, referral_rewards]
         workouts = WorkoutService(uow, deps.clock, listeners=listeners)
         admins = AdminService(uow, deps.clock, deps.admin_ids)
+        imports = ImportService(uow, deps.clock, FileParser(), workouts)
         return {
             "users": UserService(uow, deps.clock, deps.timezones),
             "workouts": workouts,
-            "imports": ImportService(uow, deps.clock, FileParser(), workouts),
+            "imports": imports,
+            "archives": ArchiveImportService(imports, ZipReader()),
             "coach": CoachService(uow, deps.clock, plans),
             "plans": plans,
             "checkins": CheckInService(uow, deps.clock),

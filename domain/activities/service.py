@@ -71,12 +71,30 @@ class ImportService:
         file stores nothing."""
         check_size(len(content))
         digest = hashlib.sha256(content).hexdigest()
-        async with self._uow:
-            known = await self._uow.imports.workout_by_hash(user.id, digest)
-            workout = await self._uow.workouts.get(user.id, known) if known else None
-        if workout is not None:
-            return AlreadyImported(workout)
+        known = await self._known(user.id, digest)
+        if known is not None:
+            return AlreadyImported(known)
         parsed = await asyncio.to_thread(self._parser.parse, file_name, content)
+        return await self._import_new(user, digest, parsed)
+
+    async def import_parsed(
+        self, user: User, digest: str, parsed: ParsedFile
+    ) -> Imported | AlreadyImported:
+        """Store activities read from an export (not a file of their own), keyed by a digest
+        of what identifies them; the same dedup and checks as a file."""
+        known = await self._known(user.id, digest)
+        if known is not None:
+            return AlreadyImported(known)
+        return await self._import_new(user, digest, parsed)
+
+    async def _known(self, user_id: int, digest: str) -> Workout | None:
+        async with self._uow:
+            known = await self._uow.imports.workout_by_hash(user_id, digest)
+            return await self._uow.workouts.get(user_id, known) if known else None
+
+    async def _import_new(
+        self, user: User, digest: str, parsed: ParsedFile
+    ) -> Imported | AlreadyImported:
         check_file(parsed, self._clock())
         async with self._uow:
             for activity in parsed.activities:
