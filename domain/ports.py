@@ -12,6 +12,7 @@ from domain.coaching.ports import ThresholdRepository
 from domain.notifications.ports import NotificationLog
 from domain.plans.ports import PlanRepository
 from domain.skills.ports import StrengthRepository
+from domain.tracks.ports import LiveTrackRepository
 from domain.users.models import User
 from domain.wellness.ports import CheckInRepository
 from domain.workouts.ports import RecordRepository, WorkoutRepository
@@ -73,6 +74,9 @@ class UnitOfWork(Protocol):
 
     @property
     def campaigns(self) -> CampaignRepository: ...
+
+    @property
+    def live_tracks(self) -> LiveTrackRepository: ...
 
     async def __aenter__(self) -> Self: ...
 
