@@ -29,6 +29,7 @@ from domain.coaching.threshold_service import ThresholdService
 from domain.plans.service import PlanService
 from domain.ports import TimezoneLocator
 from domain.skills.service import SkillService, StrengthService
+from domain.tracks.service import LiveTrackService
 from domain.users.service import UserService
 from domain.wellness.service import CheckInService
 from domain.workouts.service import WorkoutService
@@ -65,10 +66,11 @@ def build_dispatcher(deps: DispatcherDeps) -> Dispatcher:
         plans = PlanService(uow, deps.clock)
         workouts = WorkoutService(uow, deps.clock)
         admins = AdminService(uow, deps.clock, deps.admin_ids)
+        imports = ImportService(uow, deps.clock, FileParser(), workouts)
         return {
             "users": UserService(uow, deps.clock, deps.timezones),
             "workouts": workouts,
-            "imports": ImportService(uow, deps.clock, FileParser(), workouts),
+            "imports": imports,
             "coach": CoachService(uow, deps.clock, plans),
             "plans": plans,
             "checkins": CheckInService(uow, deps.clock),
@@ -79,6 +81,7 @@ def build_dispatcher(deps: DispatcherDeps) -> Dispatcher:
             "admins": admins,
             "campaigns": CampaignService(uow, deps.clock, admins),
             "unsubscribe": UnsubscribeService(uow),
+            "tracks": LiveTrackService(uow, deps.clock, imports),
         }
 
     # aiogram's own place for its FSM middleware, with the update's scope around it.

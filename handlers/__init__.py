@@ -16,7 +16,9 @@ from handlers import (
     imports,
     journal,
     lifts,
+    live_tracks,
     log_form,
+    places,
     plan,
     plan_form,
     profile,
@@ -59,6 +61,8 @@ def build_router() -> Router:
         log_form.build_router(),
         profile_form.build_router(),
         plan_form.build_router(),
+        live_tracks.build_router(),
+        places.build_router(),
         broadcast.build_router(),
         fallback.build_router(),
     )

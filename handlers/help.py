@@ -9,7 +9,7 @@ from aiogram.types import BotCommand, Message
 from handlers.texts import Texts
 
 MENU_COMMANDS = (
-    "log", "journal", "checkin", "coach", "plan", "zones", "progress", "lifts", "stats",
+    "log", "track", "journal", "checkin", "coach", "plan", "zones", "progress", "lifts", "stats",
     "records", "profile", "settings", "help", "export", "delete_me", "cancel", "start",
 )  # fmt: skip
 

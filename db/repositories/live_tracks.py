@@ -130,7 +130,9 @@ def _to_track(row: LiveTrackRow) -> LiveTrack:
         started_at=row.started_at,
         live_until=row.live_until,
         last_fix_at=row.last_fix_at,
-        last_kept=Fix(row.last_kept_at, row.last_latitude, row.last_longitude, row.last_accuracy_m),
+        last_kept=Fix(
+            row.last_kept_at, row.last_latitude, row.last_longitude, row.last_accuracy_m
+        ),
         stale_at=row.stale_at,
         distance_m=row.distance_m,
         moving_s=row.moving_s,

@@ -134,9 +134,7 @@ class ImportService:
             stored.append(ImportedWorkout(logged, meta, activity.samples, held, zones))
         return tuple(stored)
 
-    async def _logged(
-        self, user: User, activity: ParsedActivity, source: WorkoutSource
-    ) -> Logged:
+    async def _logged(self, user: User, activity: ParsedActivity, source: WorkoutSource) -> Logged:
         """A ride is weighed by its 1 Hz power when it has some (the FTP is a cycling
         threshold, not a running one); records are also taken from inside the workout."""
         samples = activity.samples

@@ -7,6 +7,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from domain.workouts.models import Activity
+from domain.workouts.parsing import ACTIVITY_WORDS
 
 # The sports a live location can record; each is a button and a `/track` word.
 TRACKED = (Activity.RUN, Activity.RIDE, Activity.WALK, Activity.HIKE)
@@ -63,3 +64,12 @@ class LiveTrack:
     def avg_speed_mps(self) -> float | None:
         """Over the moving time: standing at a crossing does not slow the pace."""
         return self.distance_m / self.moving_s if self.moving_s > 0 else None
+
+
+def tracked_activity(text: str) -> Activity | None:
+    """The sport a `/track` word names ("run", "вело"), if a live location can record it."""
+    words = text.lower().split()
+    for activity in TRACKED:
+        if any(word.startswith(stem) for word in words for stem in ACTIVITY_WORDS[activity]):
+            return activity
+    return None

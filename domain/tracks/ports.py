@@ -32,9 +32,7 @@ class LiveTrackRepository(Protocol):
         """The kept positions, oldest first."""
         ...
 
-    async def move(
-        self, track_id: int, states: Collection[TrackState], to: TrackState
-    ) -> bool:
+    async def move(self, track_id: int, states: Collection[TrackState], to: TrackState) -> bool:
         """Change the state if it is one of `states`: the claim; False when it was not."""
         ...
 

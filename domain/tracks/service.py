@@ -12,7 +12,7 @@ from domain.errors import InvalidValueError, NotFoundError
 from domain.ports import UnitOfWork
 from domain.tracks.filtering import Verdict, step
 from domain.tracks.models import TRACKED, Fix, LiveTrack, TrackState
-from domain.tracks.outcomes import Closed, DropReason, Dropped, Extended, Saved
+from domain.tracks.outcomes import Closed, Dropped, DropReason, Extended, Saved
 from domain.tracks.route import moved, recorded
 from domain.users.models import User
 from domain.workouts.models import Activity
@@ -24,7 +24,7 @@ IDLE_CLOSE = timedelta(minutes=30)
 MAX_SILENCE = timedelta(hours=2)
 MAX_LIVE = timedelta(hours=24)
 OPEN = (TrackState.ACTIVE, TrackState.ENDED)
-DEVICE = "Telegram live location"
+DEVICE = "Telegram"
 STALE_BATCH = 50
 
 
@@ -70,6 +70,11 @@ class LiveTrackService:
             stored = await self._uow.live_tracks.add(track)
             await self._uow.commit()
         return stored
+
+    async def get(self, user_id: int, track_id: int) -> LiveTrack:
+        """One of the athlete's own tracks; anybody else's is not found."""
+        async with self._uow:
+            return await self._own(user_id, track_id)
 
     async def show_status(self, user_id: int, track_id: int, message_id: int) -> None:
         """Remember the one message that keeps the track's numbers current."""
@@ -197,7 +202,9 @@ class LiveTrackService:
                 imported = await self._imports.store_recorded(user, key, activity, DEVICE)
             except FileRefusedError:
                 await tracks.move(track.id, (target,), TrackState.DISCARDED)
-                closed = Dropped(replace(track, state=TrackState.DISCARDED), DropReason.IMPLAUSIBLE)
+                closed = Dropped(
+                    replace(track, state=TrackState.DISCARDED), DropReason.IMPLAUSIBLE
+                )
             else:
                 workout_id = imported.logged.workout.id
                 track = replace(track, state=target, workout_id=workout_id)

@@ -41,7 +41,10 @@ def upgrade() -> None:
         sa.Column("status_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("workout_id", sa.Integer(), nullable=True),
         sa.ForeignKeyConstraint(
-            ["user_id"], ["users.id"], name=op.f("fk_live_tracks_user_id_users"), ondelete="CASCADE"
+            ["user_id"],
+            ["users.id"],
+            name=op.f("fk_live_tracks_user_id_users"),
+            ondelete="CASCADE",
         ),
         sa.ForeignKeyConstraint(
             ["workout_id"],
