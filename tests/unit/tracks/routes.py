@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 from datetime import datetime, timedelta
 from functools import cache
@@ -41,7 +42,7 @@ def real_fixes(
 def path_length(fixes: list[Fix]) -> float:
     return sum(
         haversine_m(a.latitude, a.longitude, b.latitude, b.longitude)
-        for a, b in zip(fixes, fixes[1:], strict=False)
+        for a, b in itertools.pairwise(fixes)
     )
 
 

@@ -12,7 +12,7 @@ from domain.activities import codec
 from domain.activities.service import ImportService
 from domain.errors import NotFoundError
 from domain.tracks.models import Fix, LiveTrack, TrackState
-from domain.tracks.outcomes import DropReason, Dropped, Saved
+from domain.tracks.outcomes import Dropped, DropReason, Saved
 from domain.tracks.service import LiveTrackService
 from domain.users.models import Language, Units, User
 from domain.workouts.models import Activity, WorkoutSource
@@ -196,9 +196,8 @@ async def test_a_stale_track_is_closed_by_the_scheduler_once(
     assert await service.due_stale() == []
 
 
-async def test_somebody_elses_track_is_not_found(
-    service: LiveTrackService, user: User
-) -> None:
+async def test_somebody_elses_track_is_not_found(service: LiveTrackService, user: User) -> None:
     track = await _share(service, user, real_fixes(RUN, START, every=10)[:5], Activity.RUN)
+    other = User(2, "Bo", None, Language.EN, Units.METRIC, "UTC", START)
     with pytest.raises(NotFoundError):
-        await service.finish(User(2, "Bo", None, Language.EN, Units.METRIC, "UTC", START), track.id)
+        await service.finish(other, track.id)
