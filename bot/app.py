@@ -34,6 +34,7 @@ from bot.digest_plan import digest_plan
 from bot.dispatcher import DispatcherDeps, build_dispatcher
 from bot.geo import OfflineTimezoneLocator
 from bot.i18n import I18n
+from bot.live_tracks import TelegramTrackNotifier, track_services
 from bot.notifier import TelegramNotifier
 from bot.promotions import TelegramPromotions
 from bot.settings import WEBHOOK_PATH, Settings, SettingsError
@@ -53,6 +54,7 @@ from scheduler.jobs import (
     send_due_reminders,
 )
 from scheduler.setup import Running, Tick, build_scheduler, drain
+from scheduler.tracks import close_stale_tracks
 
 logger = logging.getLogger(__name__)
 
@@ -184,6 +186,12 @@ def _ticks(app: Application, engine: BroadcastEngine) -> list[Tick]:
     async def checkins() -> int:
         return await send_due_checkins(uow, utc_now, notifier)
 
+    tracks = track_services(sessions, utc_now)
+    track_notifier = TelegramTrackNotifier(app.bot, app.i18n, MatplotlibCharts())
+
+    async def stale_tracks() -> int:
+        return await close_stale_tracks(tracks, track_notifier)
+
     async def keep_lease() -> None:
         """Renewing the lease is done by the guard around every tick; this one only ticks."""
 
@@ -194,6 +202,7 @@ def _ticks(app: Application, engine: BroadcastEngine) -> list[Tick]:
         Tick(name="send_due_digests", every=timedelta(seconds=60), run=digests),
         Tick(name="send_due_checkins", every=timedelta(seconds=60), run=checkins),
         Tick(name="send_campaigns", every=BROADCAST_TICK, run=broadcast),
+        Tick(name="close_stale_tracks", every=timedelta(seconds=60), run=stale_tracks),
     ]
 
 
