@@ -34,6 +34,7 @@ from bot.dispatcher import DispatcherDeps, build_dispatcher
 from bot.gamification_notifier import TelegramGamificationNotifier
 from bot.geo import OfflineTimezoneLocator
 from bot.i18n import I18n
+from bot.live_tracks import TelegramTrackNotifier, track_services
 from bot.promotions import TelegramPromotions
 from bot.responses import KeepingAiohttpSession
 from bot.settings import WEBHOOK_PATH, Settings, SettingsError
@@ -55,6 +56,7 @@ from scheduler.jobs import (
     send_streak_warnings,
 )
 from scheduler.setup import Running, Tick, build_scheduler, drain
+from scheduler.tracks import close_stale_tracks
 
 logger = logging.getLogger(__name__)
 
@@ -194,6 +196,12 @@ def _ticks(app: Application, engine: BroadcastEngine) -> list[Tick]:
     async def leagues() -> int:
         return await close_league_weeks(uow, utc_now, notifier)
 
+    tracks = track_services(sessions, utc_now)
+    track_notifier = TelegramTrackNotifier(app.bot, app.i18n, MatplotlibCharts())
+
+    async def stale_tracks() -> int:
+        return await close_stale_tracks(tracks, track_notifier)
+
     async def keep_lease() -> None:
         """Renewing the lease is done by the guard around every tick; this one only ticks."""
 
@@ -206,6 +214,7 @@ def _ticks(app: Application, engine: BroadcastEngine) -> list[Tick]:
         Tick(name="send_campaigns", every=BROADCAST_TICK, run=broadcast),
         Tick(name="send_streak_warnings", every=timedelta(seconds=60), run=streaks),
         Tick(name="close_league_weeks", every=timedelta(minutes=5), run=leagues),
+        Tick(name="close_stale_tracks", every=timedelta(seconds=60), run=stale_tracks),
     ]
 
 

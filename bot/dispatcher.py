@@ -19,6 +19,7 @@ from bot.middlewares.fsm import FsmRowsMiddleware
 from bot.middlewares.throttling import ThrottlingMiddleware
 from bot.middlewares.uow import UnitOfWorkMiddleware
 from bot.middlewares.user import I18nMiddleware, UserMiddleware
+from bot.wiring import wire_workouts
 from db.uow import SqlUnitOfWork
 from device_sync.files import FileParser
 from device_sync.files.archive import ZipReader
@@ -31,19 +32,15 @@ from domain.clock import Clock
 from domain.coaching.service import CoachService
 from domain.coaching.threshold_service import ThresholdService
 from domain.gamification.leagues_service import LeagueService
-from domain.gamification.service import GamificationService
 from domain.growth.ports import XpLedger
 from domain.growth.promos import PromoService
-from domain.growth.referrals import ReferralRewards, ReferralService
-from domain.growth.rewards import Rewards
-from domain.partners.service import PartnerService
+from domain.growth.referrals import ReferralService
 from domain.plans.service import PlanService
 from domain.ports import TimezoneLocator, UnitOfWork
 from domain.skills.service import SkillService, StrengthService
+from domain.tracks.service import LiveTrackService
 from domain.users.service import UserService
 from domain.wellness.service import CheckInService
-from domain.workouts.events import WorkoutListener
-from domain.workouts.service import WorkoutService
 from handlers import build_router
 from handlers.charts import Charts
 
@@ -77,13 +74,10 @@ def build_dispatcher(deps: DispatcherDeps) -> Dispatcher:
 
     def services(uow: SqlUnitOfWork) -> dict[str, Any]:
         plans = PlanService(uow, deps.clock)
-        partners = PartnerService(uow, deps.clock)
-        gamification = GamificationService(uow, deps.clock)
-        xp = deps.xp_ledger(uow) if deps.xp_ledger else None
-        rewards = Rewards(uow, deps.clock, xp)
-        referral_rewards = ReferralRewards(uow, deps.clock, rewards)
-        listeners: list[WorkoutListener] = [gamification, partners, referral_rewards]
-        workouts = WorkoutService(uow, deps.clock, listeners=listeners)
+        wired = wire_workouts(uow, deps.clock, deps.xp_ledger)
+        workouts, gamification, partners, rewards = (
+            wired.workouts, wired.gamification, wired.partners, wired.rewards
+        )  # fmt: skip
         admins = AdminService(uow, deps.clock, deps.admin_ids)
         imports = ImportService(uow, deps.clock, FileParser(), workouts)
         return {
@@ -107,6 +101,7 @@ def build_dispatcher(deps: DispatcherDeps) -> Dispatcher:
             "referrals": ReferralService(uow, deps.clock),
             "gamification": gamification,
             "leagues": LeagueService(uow, deps.clock),
+            "tracks": LiveTrackService(uow, deps.clock, imports),
         }
 
     # aiogram's own place for its FSM middleware, with the update's scope around it.

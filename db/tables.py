@@ -601,3 +601,55 @@ class LeagueWeekRow(Base):
 
     week: Mapped[date] = mapped_column(Date, primary_key=True)
     closed_at: Mapped[datetime] = mapped_column()
+
+
+# --- live tracks ---
+
+
+class LiveTrackRow(Base):
+    """A live location followed as a workout: its state and running totals (ADR 0032)."""
+
+    __tablename__ = "live_tracks"
+    __table_args__ = (
+        UniqueConstraint("chat_id", "message_id", name="uq_live_tracks_message"),
+        Index("ix_live_tracks_state_stale_at", "state", "stale_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    user_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    message_id: Mapped[int] = mapped_column(BigInteger)
+    activity: Mapped[str | None] = mapped_column(String(16))
+    state: Mapped[str] = mapped_column(String(16))
+    started_at: Mapped[datetime] = mapped_column()
+    live_until: Mapped[datetime] = mapped_column()
+    last_fix_at: Mapped[datetime] = mapped_column()
+    stale_at: Mapped[datetime] = mapped_column()
+    last_latitude: Mapped[float] = mapped_column(Float)
+    last_longitude: Mapped[float] = mapped_column(Float)
+    last_accuracy_m: Mapped[float | None] = mapped_column(Float)
+    last_kept_at: Mapped[datetime] = mapped_column()
+    distance_m: Mapped[float] = mapped_column(Float)
+    moving_s: Mapped[float] = mapped_column(Float)
+    points: Mapped[int] = mapped_column(Integer)
+    status_message_id: Mapped[int | None] = mapped_column(BigInteger)
+    status_at: Mapped[datetime | None] = mapped_column()
+    workout_id: Mapped[int | None] = mapped_column(
+        Integer, ForeignKey("workouts.id", ondelete="SET NULL")
+    )
+
+
+class LiveTrackPointRow(Base):
+    """One kept position of an open track, appended as it arrives; dropped at the close."""
+
+    __tablename__ = "live_track_points"
+
+    track_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("live_tracks.id", ondelete="CASCADE"), primary_key=True
+    )
+    at: Mapped[datetime] = mapped_column(primary_key=True)
+    latitude: Mapped[float] = mapped_column(Float)
+    longitude: Mapped[float] = mapped_column(Float)
+    accuracy_m: Mapped[float | None] = mapped_column(Float)

@@ -14,6 +14,7 @@ from db.repositories.checkins import SqlCheckInRepository
 from db.repositories.gamification import SqlGamificationRepository
 from db.repositories.growth import SqlGrowthRepository
 from db.repositories.imports import SqlImportRepository
+from db.repositories.live_tracks import SqlLiveTrackRepository
 from db.repositories.notifications import SqlNotificationLog
 from db.repositories.partners import SqlPartnerRepository
 from db.repositories.plans import SqlPlanRepository
@@ -54,6 +55,7 @@ class SqlUnitOfWork:
         self.partners = SqlPartnerRepository(self.session)
         self.growth = SqlGrowthRepository(self.session)
         self.gamification = SqlGamificationRepository(self.session)
+        self.live_tracks = SqlLiveTrackRepository(self.session)
         self._update_id: int | None = None
 
     async def __aenter__(self) -> Self:

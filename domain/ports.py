@@ -15,6 +15,7 @@ from domain.notifications.ports import NotificationLog
 from domain.partners.ports import PartnerRepository
 from domain.plans.ports import PlanRepository
 from domain.skills.ports import StrengthRepository
+from domain.tracks.ports import LiveTrackRepository
 from domain.users.models import User
 from domain.wellness.ports import CheckInRepository
 from domain.workouts.ports import RecordRepository, WorkoutRepository
@@ -85,6 +86,9 @@ class UnitOfWork(Protocol):
 
     @property
     def gamification(self) -> GamificationRepository: ...
+
+    @property
+    def live_tracks(self) -> LiveTrackRepository: ...
 
     async def __aenter__(self) -> Self: ...
 

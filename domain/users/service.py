@@ -24,6 +24,7 @@ from domain.notifications.schedule import (
 from domain.ports import TimezoneLocator, UnitOfWork
 from domain.users import validation
 from domain.users.models import (
+    CoarseLocation,
     Goal,
     Language,
     Level,
@@ -126,6 +127,16 @@ class UserService:
             return replace(user, timezone=timezone) if timezone else user
 
         return await self._change(user_id, apply)
+
+    async def restore_place(
+        self, user_id: int, timezone: str, location: CoarseLocation | None
+    ) -> User:
+        """Put back the timezone and area that a shared location replaced (its undo)."""
+        zone = validation.parse_timezone(timezone)
+        area = validation.coarse(location.latitude, location.longitude) if location else None
+        return await self._change(
+            user_id, lambda u: replace(u.with_profile(location=area), timezone=zone)
+        )
 
     async def clear_field(self, user_id: int, field: ProfileField) -> User:
         """Forget one answer of the profile (the athlete skipped or withdrew it)."""

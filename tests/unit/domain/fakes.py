@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import replace
 from datetime import date, datetime
 from types import TracebackType
@@ -27,6 +28,7 @@ from domain.notifications.models import MAX_ATTEMPTS, Notice, NoticeKind, Notice
 from domain.notifications.schedule import due_moment
 from domain.plans.models import Plan, PlanStatus, PlanWeek
 from domain.skills.lifts import ExerciseSession, ExerciseSummary
+from domain.tracks.models import Fix, LiveTrack, TrackState
 from domain.users.models import User
 from domain.wellness.models import CheckIn, WellnessField
 from domain.workouts.models import Activity, Workout
@@ -343,6 +345,54 @@ class FakeImportRepository:
         return [meta for owner, meta, _ in self.rows.values() if owner == user_id]
 
 
+class FakeLiveTrackRepository:
+    def __init__(self) -> None:
+        self.tracks: dict[int, LiveTrack] = {}
+        self.points: dict[int, list[Fix]] = {}
+
+    async def add(self, track: LiveTrack) -> LiveTrack:
+        stored = replace(track, id=len(self.tracks) + 1)
+        self.tracks[stored.id] = stored
+        self.points[stored.id] = [track.last_kept]
+        return stored
+
+    async def get(self, user_id: int, track_id: int) -> LiveTrack | None:
+        track = self.tracks.get(track_id)
+        return track if track is not None and track.user_id == user_id else None
+
+    async def by_message(self, user_id: int, chat_id: int, message_id: int) -> LiveTrack | None:
+        for track in self.tracks.values():
+            if (track.user_id, track.chat_id, track.message_id) == (user_id, chat_id, message_id):
+                return track
+        return None
+
+    async def save(self, track: LiveTrack) -> None:
+        self.tracks[track.id] = replace(track, state=self.tracks[track.id].state)
+
+    async def append(self, track_id: int, fix: Fix) -> None:
+        if any(point.at == fix.at for point in self.points[track_id]):
+            raise AssertionError("two positions of one track at the same time")
+        self.points[track_id].append(fix)
+
+    async def fixes(self, track_id: int) -> list[Fix]:
+        return sorted(self.points[track_id], key=lambda fix: fix.at)
+
+    async def move(self, track_id: int, states: Collection[TrackState], to: TrackState) -> bool:
+        track = self.tracks[track_id]
+        if track.state not in states:
+            return False
+        self.tracks[track_id] = replace(track, state=to)
+        return True
+
+    async def forget_fixes(self, track_id: int) -> None:
+        self.points[track_id] = []
+
+    async def stale(self, now: datetime, limit: int) -> list[tuple[int, int]]:
+        due = [t for t in self.tracks.values() if t.state.open and t.stale_at <= now]
+        due.sort(key=lambda t: (t.stale_at, t.id))
+        return [(t.user_id, t.id) for t in due[:limit]]
+
+
 class FakeUnitOfWork:
     def __init__(self) -> None:
         self._users = FakeUserRepository()
@@ -359,6 +409,7 @@ class FakeUnitOfWork:
         self._campaigns = FakeCampaignRepository(self._users, self._admins)
         self._partners = FakePartnerRepository(self._users)
         self._growth = FakeGrowthRepository()
+        self._live_tracks = FakeLiveTrackRepository()
         self.commits = 0
         self.reading = False
         self.read_only_blocks = 0
@@ -423,6 +474,10 @@ class FakeUnitOfWork:
     @property
     def gamification(self) -> FakeGamificationRepository:
         return self._gamification
+
+    @property
+    def live_tracks(self) -> FakeLiveTrackRepository:
+        return self._live_tracks
 
     async def __aenter__(self) -> Self:
         return self
