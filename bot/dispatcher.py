@@ -26,6 +26,7 @@ from domain.campaigns.service import CampaignService, UnsubscribeService
 from domain.clock import Clock
 from domain.coaching.service import CoachService
 from domain.coaching.threshold_service import ThresholdService
+from domain.devices.service import DeviceService
 from domain.plans.service import PlanService
 from domain.ports import TimezoneLocator
 from domain.skills.service import SkillService, StrengthService
@@ -79,6 +80,7 @@ def build_dispatcher(deps: DispatcherDeps) -> Dispatcher:
             "admins": admins,
             "campaigns": CampaignService(uow, deps.clock, admins),
             "unsubscribe": UnsubscribeService(uow),
+            "devices": DeviceService(uow, deps.clock),
         }
 
     # aiogram's own place for its FSM middleware, with the update's scope around it.

@@ -9,6 +9,7 @@ from typing import Protocol, Self
 from domain.activities.ports import ImportRepository
 from domain.campaigns.ports import AdminRepository, CampaignRepository
 from domain.coaching.ports import ThresholdRepository
+from domain.devices.ports import DeviceRepository
 from domain.notifications.ports import NotificationLog
 from domain.plans.ports import PlanRepository
 from domain.skills.ports import StrengthRepository
@@ -73,6 +74,9 @@ class UnitOfWork(Protocol):
 
     @property
     def campaigns(self) -> CampaignRepository: ...
+
+    @property
+    def devices(self) -> DeviceRepository: ...
 
     async def __aenter__(self) -> Self: ...
 
