@@ -6,6 +6,7 @@ from pathlib import PurePath
 from typing import Any
 
 from aiohttp import BodyPartReader, web
+from aiohttp.http_exceptions import HttpProcessingError
 
 from device_sync.api import bodies
 from device_sync.api.context import SERVICES, ApiServices
@@ -90,7 +91,7 @@ async def _file_part(request: web.Request) -> tuple[str, bytes]:
                     raise invalid("file", "the file name must end .fit, .gpx or .tcx")
                 return name, await _read_part(part)
             await part.release()
-    except ValueError as error:
+    except (ValueError, HttpProcessingError) as error:
         raise ApiError(
             400, "bad_multipart", f"the multipart body is malformed: {error}"
         ) from error
