@@ -49,7 +49,7 @@ class SqlDeviceRepository:
 
     async def codes_since(self, user_id: int, since: datetime) -> int:
         query = select(func.count()).where(
-            PairingCodeRow.user_id == user_id, PairingCodeRow.created_at >= since
+            PairingCodeRow.user_id == user_id, PairingCodeRow.created_at > since
         )
         return int(await self._session.scalar(query) or 0)
 

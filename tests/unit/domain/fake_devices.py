@@ -36,7 +36,7 @@ class FakeDeviceRepository:
 
     async def codes_since(self, user_id: int, since: datetime) -> int:
         return sum(
-            1 for c in self.codes.values() if c.user_id == user_id and c.created_at >= since
+            1 for c in self.codes.values() if c.user_id == user_id and c.created_at > since
         )
 
     async def prune_codes(self, user_id: int, before: datetime) -> None:
