@@ -9,7 +9,6 @@ from functools import partial
 from aiogram import Bot
 from aiogram.exceptions import TelegramAPIError
 from aiogram.types import BufferedInputFile
-from handlers.devices import device_label
 
 from bot.i18n import I18n
 from domain.activities.service import Imported
@@ -17,6 +16,7 @@ from domain.devices.models import Device
 from domain.users.models import User
 from domain.workouts.models import Activity
 from handlers.charts import ActivityCharts
+from handlers.devices import device_label
 from handlers.imports import imported_keyboard
 
 logger = logging.getLogger(__name__)

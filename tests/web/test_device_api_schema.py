@@ -14,6 +14,7 @@ from schemathesis.checks import (
     response_schema_conformance,
     status_code_conformance,
 )
+from schemathesis.core.result import Ok
 
 from device_sync.api.openapi import document
 from tests.web.devices_support import DeviceApi, api, telegram
@@ -42,6 +43,7 @@ def fuzz(base_url: str, token: str) -> list[int]:
     statuses: list[int] = []
     headers = {"Authorization": f"Bearer {token}"}
     for result in schema.get_all_operations():
+        assert isinstance(result, Ok), result
         operation = result.ok()
 
         @BOUNDED

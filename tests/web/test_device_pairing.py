@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 from bot.sandbox.telegram import FakeTelegram
 from tests.bot.conftest import ANNA, NOW
@@ -58,7 +59,7 @@ async def test_a_new_code_replaces_the_unused_one(api: DeviceApi) -> None:
 async def test_an_unknown_code_and_bad_bodies_are_refused_with_json_errors(
     api: DeviceApi,
 ) -> None:
-    cases = [
+    cases: list[tuple[dict[str, Any], int, str | None]] = [
         ({"json": {"code": "ZZZZ-9999"}}, 410, "pairing_code_unknown"),
         ({"data": b"{not json", "headers": {"Content-Type": "application/json"}}, 400, "bad_json"),
         ({"json": ["code"]}, 400, "invalid"),

@@ -35,9 +35,7 @@ class FakeDeviceRepository:
         self.codes[key] = PairingCode(key, user_id, code_hash, at, expires)
 
     async def codes_since(self, user_id: int, since: datetime) -> int:
-        return sum(
-            1 for c in self.codes.values() if c.user_id == user_id and c.created_at > since
-        )
+        return sum(1 for c in self.codes.values() if c.user_id == user_id and c.created_at > since)
 
     async def prune_codes(self, user_id: int, before: datetime) -> None:
         for code in list(self.codes.values()):
