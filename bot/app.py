@@ -29,6 +29,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.charts import MatplotlibCharts
 from bot.commands import set_command_menus
+from bot.device_api import device_api_services
+from bot.device_cards import TelegramDeviceCards
 from bot.digest_plan import digest_plan
 from bot.dispatcher import DispatcherDeps, build_dispatcher
 from bot.gamification_notifier import TelegramGamificationNotifier
@@ -44,6 +46,7 @@ from db.fsm_storage import SqlStorage
 from db.leases import SqlLease
 from db.migrate import is_current, upgrade
 from db.uow import SqlUnitOfWork
+from device_sync.api import build_api
 from domain.campaigns.rate import TokenBucket
 from domain.clock import utc_now
 from scheduler.broadcast import BroadcastEngine
@@ -218,6 +221,13 @@ def _ticks(app: Application, engine: BroadcastEngine) -> list[Tick]:
     ]
 
 
+def device_api(app: Application) -> web.Application:
+    """The device API on the bot's database; its cards go out through the bot."""
+    cards = TelegramDeviceCards(app.bot, app.i18n, MatplotlibCharts())
+    services = device_api_services(create_session_factory(app.engine), utc_now, cards)
+    return build_api(services)
+
+
 def _owner() -> str:
     return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 
@@ -250,7 +260,7 @@ async def scheduler_running(app: Application) -> AsyncIterator[AsyncIOScheduler 
 
 @contextlib.asynccontextmanager
 async def _web(app: Application) -> AsyncIterator[None]:
-    web_app = build_web_app(app.dispatcher, app.bot, app.settings.webhook_secret)
+    web_app = build_web_app(app.dispatcher, app.bot, app.settings.webhook_secret, device_api(app))
     runner = web.AppRunner(web_app, access_log=None)
     await runner.setup()
     site = web.TCPSite(runner, app.settings.web_host, app.settings.web_port)

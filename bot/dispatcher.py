@@ -31,6 +31,7 @@ from domain.campaigns.service import CampaignService, UnsubscribeService
 from domain.clock import Clock
 from domain.coaching.service import CoachService
 from domain.coaching.threshold_service import ThresholdService
+from domain.devices.service import DeviceService
 from domain.gamification.leagues_service import LeagueService
 from domain.growth.ports import XpLedger
 from domain.growth.promos import PromoService
@@ -102,6 +103,7 @@ def build_dispatcher(deps: DispatcherDeps) -> Dispatcher:
             "gamification": gamification,
             "leagues": LeagueService(uow, deps.clock),
             "tracks": LiveTrackService(uow, deps.clock, imports),
+            "devices": DeviceService(uow, deps.clock),
         }
 
     # aiogram's own place for its FSM middleware, with the update's scope around it.

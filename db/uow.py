@@ -11,6 +11,7 @@ from db.engine import READ_ONLY
 from db.repositories.admins import SqlAdminRepository
 from db.repositories.campaigns import SqlCampaignRepository
 from db.repositories.checkins import SqlCheckInRepository
+from db.repositories.devices import SqlDeviceRepository
 from db.repositories.gamification import SqlGamificationRepository
 from db.repositories.growth import SqlGrowthRepository
 from db.repositories.imports import SqlImportRepository
@@ -56,6 +57,7 @@ class SqlUnitOfWork:
         self.growth = SqlGrowthRepository(self.session)
         self.gamification = SqlGamificationRepository(self.session)
         self.live_tracks = SqlLiveTrackRepository(self.session)
+        self.devices = SqlDeviceRepository(self.session)
         self._update_id: int | None = None
 
     async def __aenter__(self) -> Self:

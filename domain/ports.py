@@ -9,6 +9,7 @@ from typing import Protocol, Self
 from domain.activities.ports import ImportRepository
 from domain.campaigns.ports import AdminRepository, CampaignRepository
 from domain.coaching.ports import ThresholdRepository
+from domain.devices.ports import DeviceRepository
 from domain.gamification.ports import GamificationRepository
 from domain.growth.ports import GrowthRepository
 from domain.notifications.ports import NotificationLog
@@ -89,6 +90,9 @@ class UnitOfWork(Protocol):
 
     @property
     def live_tracks(self) -> LiveTrackRepository: ...
+
+    @property
+    def devices(self) -> DeviceRepository: ...
 
     async def __aenter__(self) -> Self: ...
 

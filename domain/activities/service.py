@@ -97,12 +97,21 @@ class ImportService:
     ) -> Imported | AlreadyImported:
         check_file(parsed, self._clock())
         async with self._uow:
-            for activity in parsed.activities:
-                same = await self._overlapping(user.id, activity)
-                if same is not None:
-                    return AlreadyImported(same)
-            stored = await self._store_all(user, digest, parsed)
-            await self._uow.commit()
+            outcome = await self.store_parsed(user, digest, parsed)
+            if isinstance(outcome, Imported):
+                await self._uow.commit()
+        return outcome
+
+    async def store_parsed(
+        self, user: User, digest: str, parsed: ParsedFile
+    ) -> Imported | AlreadyImported:
+        """Inside the caller's unit of work (it commits): store checked activities unless one
+        overlaps a workout at the same start; `digest` names their source for dedup."""
+        for activity in parsed.activities:
+            same = await self._overlapping(user.id, activity)
+            if same is not None:
+                return AlreadyImported(same)
+        stored = await self._store_all(user, digest, parsed)
         return Imported(stored, parsed.warning)
 
     async def _overlapping(self, user_id: int, activity: ParsedActivity) -> Workout | None:

@@ -33,6 +33,7 @@ from domain.users.models import User
 from domain.wellness.models import CheckIn, WellnessField
 from domain.workouts.models import Activity, Workout
 from domain.workouts.records import Record, RecordKind
+from tests.unit.domain.fake_devices import FakeDeviceRepository
 from tests.unit.domain.fake_growth import FakeGrowthRepository
 from tests.unit.domain.fake_partners import FakePartnerRepository
 from tests.unit.gamification.fakes import FakeGamificationRepository
@@ -410,6 +411,7 @@ class FakeUnitOfWork:
         self._partners = FakePartnerRepository(self._users)
         self._growth = FakeGrowthRepository()
         self._live_tracks = FakeLiveTrackRepository()
+        self._devices = FakeDeviceRepository()
         self.commits = 0
         self.reading = False
         self.read_only_blocks = 0
@@ -478,6 +480,10 @@ class FakeUnitOfWork:
     @property
     def live_tracks(self) -> FakeLiveTrackRepository:
         return self._live_tracks
+
+    @property
+    def devices(self) -> FakeDeviceRepository:
+        return self._devices
 
     async def __aenter__(self) -> Self:
         return self
