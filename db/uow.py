@@ -11,6 +11,7 @@ from db.engine import READ_ONLY
 from db.repositories.admins import SqlAdminRepository
 from db.repositories.campaigns import SqlCampaignRepository
 from db.repositories.checkins import SqlCheckInRepository
+from db.repositories.groups import SqlGroupRepository
 from db.repositories.imports import SqlImportRepository
 from db.repositories.notifications import SqlNotificationLog
 from db.repositories.plans import SqlPlanRepository
@@ -48,6 +49,7 @@ class SqlUnitOfWork:
         self.imports = SqlImportRepository(self.session)
         self.admins = SqlAdminRepository(self.session)
         self.campaigns = SqlCampaignRepository(self.session)
+        self.groups = SqlGroupRepository(self.session)
         self._update_id: int | None = None
 
     async def __aenter__(self) -> Self:

@@ -9,6 +9,7 @@ from typing import Protocol, Self
 from domain.activities.ports import ImportRepository
 from domain.campaigns.ports import AdminRepository, CampaignRepository
 from domain.coaching.ports import ThresholdRepository
+from domain.groups.ports import GroupRepository
 from domain.notifications.ports import NotificationLog
 from domain.plans.ports import PlanRepository
 from domain.skills.ports import StrengthRepository
@@ -73,6 +74,9 @@ class UnitOfWork(Protocol):
 
     @property
     def campaigns(self) -> CampaignRepository: ...
+
+    @property
+    def groups(self) -> GroupRepository: ...
 
     async def __aenter__(self) -> Self: ...
 
