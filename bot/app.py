@@ -33,6 +33,7 @@ from bot.commands import set_command_menus
 from bot.digest_plan import digest_plan
 from bot.dispatcher import DispatcherDeps, build_dispatcher
 from bot.geo import OfflineTimezoneLocator
+from bot.group_notifier import TelegramEventNotifier
 from bot.i18n import I18n
 from bot.notifier import TelegramNotifier
 from bot.promotions import TelegramPromotions
@@ -46,6 +47,7 @@ from db.uow import SqlUnitOfWork
 from domain.campaigns.rate import TokenBucket
 from domain.clock import utc_now
 from scheduler.broadcast import BroadcastEngine
+from scheduler.groups import ask_event_attendance, send_event_reminders
 from scheduler.jobs import (
     prune_processed_updates,
     send_due_checkins,
@@ -164,6 +166,7 @@ def _ticks(app: Application, engine: BroadcastEngine) -> list[Tick]:
     sessions = create_session_factory(app.engine)
     notifier = TelegramNotifier(app.bot, app.i18n, MatplotlibCharts())
     plan = digest_plan(app.i18n, utc_now)
+    event_notifier = TelegramEventNotifier(app.bot, app.i18n, MatplotlibCharts())
 
     def uow() -> SqlUnitOfWork:
         return SqlUnitOfWork(sessions, utc_now)
@@ -184,6 +187,12 @@ def _ticks(app: Application, engine: BroadcastEngine) -> list[Tick]:
     async def checkins() -> int:
         return await send_due_checkins(uow, utc_now, notifier)
 
+    async def event_reminders() -> int:
+        return await send_event_reminders(uow, utc_now, event_notifier)
+
+    async def event_attendance() -> int:
+        return await ask_event_attendance(uow, utc_now, event_notifier)
+
     async def keep_lease() -> None:
         """Renewing the lease is done by the guard around every tick; this one only ticks."""
 
@@ -194,6 +203,8 @@ def _ticks(app: Application, engine: BroadcastEngine) -> list[Tick]:
         Tick(name="send_due_digests", every=timedelta(seconds=60), run=digests),
         Tick(name="send_due_checkins", every=timedelta(seconds=60), run=checkins),
         Tick(name="send_campaigns", every=BROADCAST_TICK, run=broadcast),
+        Tick(name="send_event_reminders", every=timedelta(seconds=60), run=event_reminders),
+        Tick(name="ask_event_attendance", every=timedelta(seconds=60), run=event_attendance),
     ]
 
 

@@ -26,6 +26,9 @@ from domain.campaigns.service import CampaignService, UnsubscribeService
 from domain.clock import Clock
 from domain.coaching.service import CoachService
 from domain.coaching.threshold_service import ThresholdService
+from domain.groups.events import EventService
+from domain.groups.page import GroupPageService
+from domain.groups.service import GroupService
 from domain.plans.service import PlanService
 from domain.ports import TimezoneLocator
 from domain.skills.service import SkillService, StrengthService
@@ -79,6 +82,9 @@ def build_dispatcher(deps: DispatcherDeps) -> Dispatcher:
             "admins": admins,
             "campaigns": CampaignService(uow, deps.clock, admins),
             "unsubscribe": UnsubscribeService(uow),
+            "groups": GroupService(uow, deps.clock),
+            "group_pages": GroupPageService(uow, deps.clock),
+            "events": EventService(uow, deps.clock, workouts),
         }
 
     # aiogram's own place for its FSM middleware, with the update's scope around it.

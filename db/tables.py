@@ -382,6 +382,7 @@ class GroupRow(Base):
     capacity: Mapped[int | None] = mapped_column(Integer)
     member_count: Mapped[int] = mapped_column(Integer, server_default="0")
     timezone: Mapped[str] = mapped_column(String(64))
+    language: Mapped[str] = mapped_column(String(8))
     chat_id: Mapped[int | None] = mapped_column(BigInteger, unique=True)
     plan: Mapped[str | None] = mapped_column(Text)
     created_by: Mapped[int] = mapped_column(BigInteger)
@@ -392,9 +393,7 @@ class GroupSportRow(Base):
     """The search key: one row per sport of a group, with its cell, read through one index."""
 
     __tablename__ = "group_sports"
-    __table_args__ = (
-        Index("ix_group_sports_sport_cell", "sport", "geo_cell", "group_id"),
-    )
+    __table_args__ = (Index("ix_group_sports_sport_cell", "sport", "geo_cell", "group_id"),)
 
     group_id: Mapped[int] = mapped_column(
         Integer, ForeignKey("groups.id", ondelete="CASCADE"), primary_key=True

@@ -12,6 +12,11 @@ from handlers import (
     common,
     fallback,
     groups,
+    groups_chat,
+    groups_events,
+    groups_form,
+    groups_page,
+    groups_search,
     help,
     imports,
     journal,
@@ -59,11 +64,16 @@ def build_router() -> Router:
         log_form.build_router(),
         profile_form.build_router(),
         plan_form.build_router(),
+        groups_form.build_router(),
+        groups_events.build_router(),
+        groups_page.build_router(),
+        groups_search.build_router(),
         broadcast.build_router(),
         fallback.build_router(),
     )
     group = Router(name="group")
     group.message.filter(F.chat.type.in_({"group", "supergroup"}))
-    group.include_router(groups.build_router())
+    group.callback_query.filter(F.message.chat.type.in_({"group", "supergroup"}))
+    group.include_routers(groups_chat.build_router(), groups.build_router())
     root.include_routers(private, group)
     return root

@@ -7,9 +7,11 @@ from aiogram.filters import CommandObject, CommandStart
 from aiogram.fsm.context import FSMContext
 from aiogram.types import Message
 
+from domain.groups.service import GroupService
 from domain.users.models import ONBOARDING_ORDER, User
 from domain.users.service import UserService
-from domain.users.start_links import parse_start_payload
+from domain.users.start_links import StartLinkKind, parse_start_payload
+from handlers.groups_search import open_invite
 from handlers.profile_form import FormMode, ask, card_keyboard
 from handlers.texts import Texts
 
@@ -19,6 +21,7 @@ async def cmd_start(
     command: CommandObject,
     user: User,
     users: UserService,
+    groups: GroupService,
     state: FSMContext,
     t: Texts,
 ) -> None:
@@ -26,6 +29,9 @@ async def cmd_start(
     link = parse_start_payload(command.args)
     if link is not None:
         user = await users.remember_start_link(user.id, link)
+    if user.onboarded_at is not None and link is not None and link.kind is StartLinkKind.GROUP:
+        await open_invite(message, user, groups, link.code, t)
+        return
     if user.onboarded_at is not None:
         await message.answer(t("start.welcome_back", name=user.first_name))
         await message.answer(

@@ -60,8 +60,15 @@ class SqlGroupEvents:
         rows = await self._session.scalars(query.execution_options(populate_existing=True))
         return [_to_event(row) for row in rows]
 
-    async def put_rsvp(self, event_id: int, user_id: int, answer: RsvpAnswer, at: datetime) -> None:
-        values = {"event_id": event_id, "user_id": user_id, "answer": answer.value, "answered_at": at}
+    async def put_rsvp(
+        self, event_id: int, user_id: int, answer: RsvpAnswer, at: datetime
+    ) -> None:
+        values = {
+            "event_id": event_id,
+            "user_id": user_id,
+            "answer": answer.value,
+            "answered_at": at,
+        }
         await upsert(self._session, R.__table__, values, ["event_id", "user_id"])  # type: ignore[arg-type]
 
     async def rsvp(self, event_id: int, user_id: int) -> RsvpAnswer | None:
@@ -71,7 +78,9 @@ class SqlGroupEvents:
 
     async def counts(self, event_id: int) -> RsvpCounts:
         query = select(R.answer, func.count()).where(R.event_id == event_id).group_by(R.answer)
-        found = {answer: int(count) for answer, count in (await self._session.execute(query)).tuples()}
+        found = {
+            answer: int(count) for answer, count in (await self._session.execute(query)).tuples()
+        }
         return RsvpCounts(found.get("going", 0), found.get("maybe", 0), found.get("no", 0))
 
     async def attendees(self, event_id: int) -> list[Attendee]:

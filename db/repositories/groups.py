@@ -18,14 +18,14 @@ from domain.groups.models import (
     GroupDraft,
     JoinPolicy,
     MemberRole,
-    MemberState,
     Membership,
+    MemberState,
     Slot,
 )
 from domain.groups.ports import Volume
 from domain.groups.schedule import days_mask
 from domain.groups.search import SearchFilters
-from domain.users.models import CoarseLocation, Sport, Weekday
+from domain.users.models import CoarseLocation, Language, Sport, Weekday
 
 WEEKDAYS = list(Weekday)
 
@@ -83,13 +83,17 @@ class SqlGroupRepository(SqlGroupEvents):
     async def _index(self, row: GroupRow) -> None:
         await self._session.execute(delete(GroupSportRow).where(GroupSportRow.group_id == row.id))
         for sport in from_mask(row.sports_mask, Sport):
-            self._session.add(GroupSportRow(group_id=row.id, sport=sport.value, geo_cell=row.geo_cell))
+            self._session.add(
+                GroupSportRow(group_id=row.id, sport=sport.value, geo_cell=row.geo_cell)
+            )
         await self._session.flush()
 
     async def search(self, filters: SearchFilters, limit: int) -> list[Group]:
         keys = select(GroupSportRow.group_id).where(GroupSportRow.sport == filters.sport.value)
         if filters.radius_km is not None and filters.origin is not None:
-            keys = keys.where(GroupSportRow.geo_cell.in_(cells_within(filters.origin, filters.radius_km)))
+            keys = keys.where(
+                GroupSportRow.geo_cell.in_(cells_within(filters.origin, filters.radius_km))
+            )
         query = select(GroupRow).where(GroupRow.id.in_(keys))
         if filters.level is not None:
             level = LEVELS.index(filters.level)
@@ -97,16 +101,18 @@ class SqlGroupRepository(SqlGroupEvents):
         if filters.days:
             query = query.where(GroupRow.days_mask.op("&")(days_mask(filters.days)) != 0)
         if filters.text:
-            pattern = "%" + filters.text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            pattern = (
+                "%"
+                + filters.text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                + "%"
+            )
             query = query.where(GroupRow.search_text.like(pattern, escape="\\"))
         query = query.order_by(GroupRow.member_count.desc(), GroupRow.id).limit(limit)
         rows = await self._session.scalars(query.execution_options(populate_existing=True))
         return [_to_group(row) for row in rows]
 
     async def membership(self, group_id: int, user_id: int) -> Membership | None:
-        row = await self._session.get(
-            GroupMemberRow, (group_id, user_id), populate_existing=True
-        )
+        row = await self._session.get(GroupMemberRow, (group_id, user_id), populate_existing=True)
         return None if row is None else _to_membership(row)
 
     async def put_membership(self, membership: Membership) -> None:
@@ -170,7 +176,7 @@ class SqlGroupRepository(SqlGroupEvents):
             func.count(func.distinct(WorkoutRow.user_id)),
         ).where(WorkoutRow.user_id.in_(active), WorkoutRow.started_at >= since)
         count, seconds, metres, athletes = (await self._session.execute(query)).one()
-        return Volume(int(count), int(seconds), float(metres), int(athletes))
+        return Volume(int(count), int(seconds or 0), float(metres or 0.0), int(athletes))
 
 
 def _fill(row: GroupRow, draft: GroupDraft) -> None:
@@ -190,6 +196,7 @@ def _fill(row: GroupRow, draft: GroupDraft) -> None:
     row.policy = draft.policy.value
     row.capacity = draft.capacity
     row.timezone = draft.timezone
+    row.language = draft.language.value
     row.chat_id = draft.chat_id
 
 
@@ -197,7 +204,7 @@ def _draft_of(group: Group) -> GroupDraft:
     fields: dict[str, Any] = {
         name: getattr(group, name)
         for name in ("name", "description", "sports", "level_min", "level_max", "slots",
-                     "location", "city", "policy", "capacity", "timezone", "chat_id")
+                     "location", "city", "policy", "capacity", "timezone", "language", "chat_id")
     }  # fmt: skip
     return GroupDraft(**fields)
 
@@ -222,6 +229,7 @@ def _to_group(row: GroupRow) -> Group:
         timezone=row.timezone,
         created_by=row.created_by,
         created_at=row.created_at,
+        language=Language(row.language),
         chat_id=row.chat_id,
         plan=row.plan,
         member_count=row.member_count,

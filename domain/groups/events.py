@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import datetime
 
 from domain.clock import Clock
-from domain.errors import NotFoundError
-from domain.groups.errors import AttendanceError, EventFullError, NotMemberError
-from domain.groups.errors import NotOrganizerError
+from domain.errors import InvalidValueError, NotFoundError
+from domain.groups.errors import AttendanceError, EventFullError, NotMemberError, NotOrganizerError
 from domain.groups.ics import event_ics
 from domain.groups.models import (
     Attendee,
@@ -15,14 +15,13 @@ from domain.groups.models import (
     Group,
     GroupEvent,
     MemberRole,
-    MemberState,
     Membership,
+    MemberState,
     RsvpAnswer,
     RsvpCounts,
 )
-from domain.groups.parsing import MAX_AHEAD
+from domain.groups.parsing import MAX_AHEAD, parse_when
 from domain.ports import UnitOfWork
-from domain.errors import InvalidValueError
 from domain.users.models import User
 from domain.workouts.models import WorkoutDraft, WorkoutSource
 from domain.workouts.service import Logged, WorkoutService
@@ -49,7 +48,7 @@ class EventService:
         """An organizer's event, ahead within a year; reminders fall due an hour before."""
         now = self._clock()
         if not now < draft.starts_at <= now + MAX_AHEAD:
-            raise InvalidValueError("when", "not_ahead")
+            raise InvalidValueError("event_when", "not_ahead")
         async with self._uow:
             group = await self._group(group_id)
             membership = await self._uow.groups.membership(group_id, user_id)
@@ -58,6 +57,10 @@ class EventService:
             event = await self._uow.groups.add_event(group_id, draft, user_id, now)
             await self._uow.commit()
             return EventView(event, group, RsvpCounts())
+
+    def when(self, text: str, timezone: str) -> datetime:
+        """An event's start typed in the group's zone, ahead of now (domain/groups/parsing)."""
+        return parse_when(text, timezone, self._clock())
 
     async def posted(self, event_id: int, message_id: int) -> None:
         """Remember the chat post, so that answers update its count."""
@@ -89,9 +92,9 @@ class EventService:
             counts = await self._uow.groups.counts(event_id)
             previous = await self._uow.groups.rsvp(event_id, user.id)
             capacity = event.draft.capacity
-            if answer is RsvpAnswer.GOING and previous is not RsvpAnswer.GOING:
-                if capacity is not None and counts.going >= capacity:
-                    raise EventFullError(capacity=capacity)
+            joining = answer is RsvpAnswer.GOING and previous is not RsvpAnswer.GOING
+            if joining and capacity is not None and counts.going >= capacity:
+                raise EventFullError(capacity=capacity)
             await self._uow.groups.put_rsvp(event_id, user.id, answer, now)
             counts = await self._uow.groups.counts(event_id)
             await self._uow.commit()
@@ -105,7 +108,9 @@ class EventService:
             raise NotMemberError()
         if group.is_full:
             raise NotMemberError()
-        joined = Membership(group.id, user.id, MemberRole.MEMBER, MemberState.ACTIVE, self._clock())
+        joined = Membership(
+            group.id, user.id, MemberRole.MEMBER, MemberState.ACTIVE, self._clock()
+        )
         await self._uow.groups.put_membership(joined)
 
     async def calendar(self, user_id: int, event_id: int, title: str) -> bytes:

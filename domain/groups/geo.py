@@ -29,7 +29,7 @@ def cells_within(location: CoarseLocation, radius_km: float) -> list[int]:
     and in each the columns it spans at that row's narrowest latitude."""
     row, col = _row_col(location.latitude, location.longitude)
     rows = math.ceil(radius_km / (KM_PER_DEGREE * CELL_DEGREES))
-    cells = []
+    cells: list[int] = []
     for r in range(row - rows, row + rows + 1):
         if r < 0 or r * CELL_DEGREES >= 180.0:
             continue

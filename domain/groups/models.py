@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from domain.users.models import CoarseLocation, Level, Sport, Weekday
+from domain.users.models import CoarseLocation, Language, Level, Sport, Weekday
 from domain.workouts.models import Activity
 
 LEVELS: tuple[Level, ...] = tuple(Level)
@@ -72,6 +72,7 @@ class Group:
     timezone: str
     created_by: int
     created_at: datetime
+    language: Language = Language.EN  # of its posts in the group chat: the creator's
     chat_id: int | None = None
     plan: str | None = None
     member_count: int = 0
@@ -109,6 +110,7 @@ class GroupDraft:
     policy: JoinPolicy = JoinPolicy.OPEN
     capacity: int | None = None
     timezone: str = "UTC"
+    language: Language = Language.EN
     chat_id: int | None = None
 
 

@@ -67,7 +67,7 @@ def parse_when(text: str, timezone: str, now: datetime) -> datetime:
     such date when the year is left out; it must lie ahead, within a year."""
     match = _WHEN.match(" ".join(text.split()))
     if match is None:
-        raise InvalidValueError("when", "not_understood")
+        raise InvalidValueError("event_when", "not_understood")
     zone = ZoneInfo(timezone)
     today = now.astimezone(zone).date()
     iso_y, iso_m, iso_d, day, month, year, hour, minute = match.groups()
@@ -76,13 +76,15 @@ def parse_when(text: str, timezone: str, now: datetime) -> datetime:
         if iso_y:
             moment = datetime.combine(date(int(iso_y), int(iso_m), int(iso_d)), at, zone)
         else:
-            moment = datetime.combine(date(int(year or today.year), int(month), int(day)), at, zone)
+            moment = datetime.combine(
+                date(int(year or today.year), int(month), int(day)), at, zone
+            )
             if not year and moment <= now:
                 moment = moment.replace(year=moment.year + 1)
     except ValueError:
-        raise InvalidValueError("when", "not_understood") from None
+        raise InvalidValueError("event_when", "not_understood") from None
     if not now < moment <= now + MAX_AHEAD:
-        raise InvalidValueError("when", "not_ahead")
+        raise InvalidValueError("event_when", "not_ahead")
     return moment
 
 

@@ -94,7 +94,9 @@ def room(group: Group) -> float:
     return 1.0 if group.policy is JoinPolicy.OPEN else 0.5
 
 
-def score(group: Group, filters: SearchFilters, distance: float | None, days: frozenset[Weekday]) -> float:
+def score(
+    group: Group, filters: SearchFilters, distance: float | None, days: frozenset[Weekday]
+) -> float:
     parts = {
         "closeness": closeness(distance, filters.radius_km),
         "overlap": overlap(group.days, days),

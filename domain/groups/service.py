@@ -19,8 +19,8 @@ from domain.groups.models import (
     GroupDraft,
     JoinPolicy,
     MemberRole,
-    MemberState,
     Membership,
+    MemberState,
 )
 from domain.groups.parsing import parse_plan
 from domain.groups.search import CANDIDATES, SearchFilters, SearchPage, rank, search_text
@@ -40,7 +40,7 @@ class Joined:
 
     group: Group
     membership: Membership
-    organizers: tuple[int, ...] = ()
+    organizers: tuple[User, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,22 +67,21 @@ class GroupService:
             if draft.chat_id is not None and await self._uow.groups.by_chat(draft.chat_id):
                 raise ChatTakenError()
             group = await self._uow.groups.add(draft, new_code(), user.id, now)
-            organizer = Membership(group.id, user.id, MemberRole.ORGANIZER, MemberState.ACTIVE, now)
+            organizer = Membership(
+                group.id, user.id, MemberRole.ORGANIZER, MemberState.ACTIVE, now
+            )
             await self._uow.groups.put_membership(organizer)
             group = await self._require(group.id)
             await self._uow.commit()
             return group
 
-    async def for_chat(self, chat_id: int) -> Group | None:
-        """The group whose home is this chat."""
+    async def setup_options(self, user_id: int, chat_id: int) -> tuple[Group | None, list[Group]]:
+        """The group at home in this chat, if any, and the athlete's organized groups that
+        have no chat yet."""
         async with self._uow:
-            return await self._uow.groups.by_chat(chat_id)
-
-    async def linkable(self, user_id: int) -> list[Group]:
-        """Groups the athlete organizes that have no chat yet."""
-        async with self._uow:
+            home = await self._uow.groups.by_chat(chat_id)
             mine = await self._uow.groups.of_user(user_id)
-        return [g for g, m in mine if m.is_organizer and g.chat_id is None]
+        return home, [g for g, m in mine if m.is_organizer and g.chat_id is None]
 
     async def link_chat(self, user_id: int, group_id: int, chat_id: int) -> Group:
         """Make the chat the group's home: the organizer's (rights from the database) and
@@ -97,9 +96,7 @@ class GroupService:
             await self._uow.commit()
             return group
 
-    async def search(
-        self, user: User, filters: SearchFilters, page: int
-    ) -> SearchPage:
+    async def search(self, user: User, filters: SearchFilters, page: int) -> SearchPage:
         """Candidates from the indexes, ranked by the documented score (domain/groups/search)."""
         filters = replace(filters, text=search_text(filters.text))
         async with self._uow:
@@ -135,13 +132,15 @@ class GroupService:
             state = MemberState.ACTIVE if group.policy is JoinPolicy.OPEN else MemberState.PENDING
             membership = Membership(group_id, user.id, MemberRole.MEMBER, state, now)
             await self._uow.groups.put_membership(membership)
-            organizers = ()
+            organizers: list[User] = []
             if state is MemberState.PENDING:
-                members = await self._uow.groups.members(group_id)
-                organizers = tuple(m.user_id for m in members if m.is_organizer)
+                for member in await self._uow.groups.members(group_id):
+                    organizer = await self._uow.users.get(member.user_id)
+                    if member.is_organizer and organizer is not None:
+                        organizers.append(organizer)
             group = await self._require(group_id)
             await self._uow.commit()
-            return Joined(group, membership, organizers)
+            return Joined(group, membership, tuple(organizers))
 
     async def decide(
         self, organizer_id: int, group_id: int, applicant_id: int, approve: bool
@@ -229,5 +228,3 @@ def default_filters(user: User) -> SearchFilters:
         origin=location,
         radius_km=25 if location is not None else None,
     )
-
-

@@ -38,6 +38,7 @@ def upgrade() -> None:
         sa.Column("capacity", sa.Integer(), nullable=True),
         sa.Column("member_count", sa.Integer(), server_default="0", nullable=False),
         sa.Column("timezone", sa.String(length=64), nullable=False),
+        sa.Column("language", sa.String(length=8), nullable=False),
         sa.Column("chat_id", sa.BigInteger(), nullable=True),
         sa.Column("plan", sa.Text(), nullable=True),
         sa.Column("created_by", sa.BigInteger(), nullable=False),

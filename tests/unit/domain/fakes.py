@@ -27,6 +27,7 @@ from domain.users.models import User
 from domain.wellness.models import CheckIn, WellnessField
 from domain.workouts.models import Activity, Workout
 from domain.workouts.records import Record, RecordKind
+from tests.unit.domain.fakes_groups import FakeGroupRepository
 
 
 class FakeUserRepository:
@@ -350,6 +351,7 @@ class FakeUnitOfWork:
         self._imports = FakeImportRepository()
         self._admins = FakeAdminRepository()
         self._campaigns = FakeCampaignRepository(self._users, self._admins)
+        self._groups = FakeGroupRepository(self._users, self._workouts)
         self.commits = 0
         self.reading = False
         self.read_only_blocks = 0
@@ -401,6 +403,10 @@ class FakeUnitOfWork:
     @property
     def updates(self) -> FakeUpdateLog:
         return self._updates
+
+    @property
+    def groups(self) -> FakeGroupRepository:
+        return self._groups
 
     async def __aenter__(self) -> Self:
         return self
