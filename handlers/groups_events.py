@@ -42,7 +42,7 @@ from handlers.groups_callbacks import (
     GroupFormCb,
     RsvpCb,
 )
-from handlers.groups_view import event_text, rsvp_keyboard
+from handlers.groups_view import event_text, rsvp_keyboard, toast_and_show
 from handlers.replies import show
 from handlers.texts import Texts
 from handlers.workouts import card_keyboard, render_logged
@@ -305,10 +305,9 @@ async def cb_rsvp(
 ) -> None:
     view = await events.answer(user, callback_data.event_id, callback_data.answer)
     await refresh_post(bot, view, texts_for[view.group.language])
-    await callback.answer(t("groups.answered", answer=t(f"groups.rsvp.{view.answer}")))
-    await show(
-        callback, event_text(view, t, user.units), rsvp_keyboard(view.event.id, t, private=True)
-    )
+    toast = t("groups.answered", answer=t(f"groups.rsvp.{view.answer}"))
+    markup = rsvp_keyboard(view.event.id, t, private=True)
+    await toast_and_show(callback, toast, event_text(view, t, user.units), markup)
 
 
 async def send_ics(
@@ -337,8 +336,8 @@ async def cb_confirm(
     callback: CallbackQuery, callback_data: EventCb, user: User, events: EventService, t: Texts
 ) -> None:
     logged = await events.confirm(user, callback_data.event_id)
-    await callback.answer(t("groups.attended"))
-    await show(callback, render_logged(logged, user, t), card_keyboard(logged.workout, t))
+    text = render_logged(logged, user, t)
+    await toast_and_show(callback, t("groups.attended"), text, card_keyboard(logged.workout, t))
 
 
 async def cb_attendance(

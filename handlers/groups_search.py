@@ -18,7 +18,13 @@ from domain.groups.search import PAGE_SIZE, SearchFilters
 from domain.groups.service import GroupCard, GroupService, default_filters
 from domain.users.models import Language, User
 from handlers.groups_callbacks import DecisionCb, GroupAction, GroupCb, GroupSearchCb
-from handlers.groups_view import card_keyboard, decision_keyboard, invite_link, search_keyboard
+from handlers.groups_view import (
+    card_keyboard,
+    decision_keyboard,
+    invite_link,
+    search_keyboard,
+    toast_and_show,
+)
 from handlers.replies import show
 from handlers.texts import Texts
 
@@ -75,11 +81,16 @@ async def cb_search(
     await _results(callback, user, groups, filters, callback_data.page, t)
 
 
-async def show_card(event: Message | CallbackQuery, card: GroupCard, t: Texts) -> None:
+async def show_card(
+    event: Message | CallbackQuery, card: GroupCard, t: Texts, toast: str | None = None
+) -> None:
     text = t.render(
         "groups/card.html", group=card.group, membership=card.membership, distance=None
     )
-    await show(event, text, card_keyboard(card, t))
+    if toast is not None and isinstance(event, CallbackQuery):
+        await toast_and_show(event, toast, text, card_keyboard(card, t))
+    else:
+        await show(event, text, card_keyboard(card, t))
 
 
 async def cb_card(
@@ -107,16 +118,15 @@ async def cb_join(
         except TelegramAPIError as error:
             logger.warning("join request not delivered to %s: %s", organizer.id, error)
     pending = joined.membership.state is MemberState.PENDING
-    await callback.answer(t("groups.requested" if pending else "groups.joined"))
-    await show_card(callback, GroupCard(joined.group, joined.membership), t)
+    toast = t("groups.requested" if pending else "groups.joined")
+    await show_card(callback, GroupCard(joined.group, joined.membership), t, toast)
 
 
 async def cb_leave(
     callback: CallbackQuery, callback_data: GroupCb, user: User, groups: GroupService, t: Texts
 ) -> None:
     group = await groups.leave(user.id, callback_data.group_id)
-    await callback.answer(t("groups.left"))
-    await show_card(callback, GroupCard(group, None), t)
+    await show_card(callback, GroupCard(group, None), t, t("groups.left"))
 
 
 async def cb_share(
@@ -125,8 +135,7 @@ async def cb_share(
     card = await groups.toggle_share(user.id, callback_data.group_id)
     assert card.membership is not None
     on = card.membership.share_progress
-    await callback.answer(t("groups.sharing" if on else "groups.not_sharing"))
-    await show_card(callback, card, t)
+    await show_card(callback, card, t, t("groups.sharing" if on else "groups.not_sharing"))
 
 
 async def cb_invite(

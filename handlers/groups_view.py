@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from aiogram.types import InlineKeyboardMarkup
+from aiogram.exceptions import TelegramBadRequest
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from domain.groups.events import EventView
@@ -150,6 +151,19 @@ def confirm_keyboard(event_id: int, t: Texts) -> InlineKeyboardMarkup:
         callback_data=EventCb(action=EventAction.CONFIRM, event_id=event_id),
     )
     return builder.as_markup()
+
+
+async def toast_and_show(
+    callback: CallbackQuery, toast: str, text: str, markup: InlineKeyboardMarkup | None
+) -> None:
+    """A short notice over the chat, and the message the button belongs to edited."""
+    await callback.answer(toast)
+    if isinstance(callback.message, Message):
+        try:
+            await callback.message.edit_text(text, reply_markup=markup)
+        except TelegramBadRequest as error:
+            if "not modified" not in error.message:
+                raise
 
 
 def event_text(view: EventView, t: Texts, units: Units = Units.METRIC) -> str:
