@@ -78,9 +78,7 @@ class SqlGroupEvents:
 
     async def counts(self, event_id: int) -> RsvpCounts:
         query = select(R.answer, func.count()).where(R.event_id == event_id).group_by(R.answer)
-        found = {
-            answer: int(count) for answer, count in (await self._session.execute(query)).tuples()
-        }
+        found = {answer: int(count) for answer, count in await self._session.execute(query)}
         return RsvpCounts(found.get("going", 0), found.get("maybe", 0), found.get("no", 0))
 
     async def attendees(self, event_id: int) -> list[Attendee]:
@@ -92,7 +90,7 @@ class SqlGroupEvents:
         )
         return [
             Attendee(user_id, name, RsvpAnswer(answer), workout_id)
-            for user_id, name, answer, workout_id in (await self._session.execute(query)).tuples()
+            for user_id, name, answer, workout_id in await self._session.execute(query)
         ]
 
     async def set_attended(self, event_id: int, user_id: int, workout_id: int) -> bool:

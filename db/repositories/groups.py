@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, delete, func, select, update
+from sqlalchemy import ColumnElement, Select, delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.repositories.group_events import SqlGroupEvents
@@ -28,6 +29,7 @@ from domain.groups.search import SearchFilters
 from domain.users.models import CoarseLocation, Language, Sport, Weekday
 
 WEEKDAYS = list(Weekday)
+_LIKE_SPECIAL = re.compile(r"[\\%_]")
 
 
 def encode_slots(slots: tuple[Slot, ...]) -> str:
@@ -89,27 +91,8 @@ class SqlGroupRepository(SqlGroupEvents):
         await self._session.flush()
 
     async def search(self, filters: SearchFilters, limit: int) -> list[Group]:
-        keys = select(GroupSportRow.group_id).where(GroupSportRow.sport == filters.sport.value)
-        if filters.radius_km is not None and filters.origin is not None:
-            keys = keys.where(
-                GroupSportRow.geo_cell.in_(cells_within(filters.origin, filters.radius_km))
-            )
-        query = select(GroupRow).where(GroupRow.id.in_(keys))
-        if filters.level is not None:
-            level = LEVELS.index(filters.level)
-            query = query.where(GroupRow.level_min <= level, GroupRow.level_max >= level)
-        if filters.days:
-            query = query.where(GroupRow.days_mask.op("&")(days_mask(filters.days)) != 0)
-        if filters.text:
-            pattern = (
-                "%"
-                + filters.text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-                + "%"
-            )
-            query = query.where(GroupRow.search_text.like(pattern, escape="\\"))
-        query = query.order_by(GroupRow.member_count.desc(), GroupRow.id).limit(limit)
-        rows = await self._session.scalars(query.execution_options(populate_existing=True))
-        return [_to_group(row) for row in rows]
+        query = search_statement(filters, limit).execution_options(populate_existing=True)
+        return [_to_group(row) for row in await self._session.scalars(query)]
 
     async def membership(self, group_id: int, user_id: int) -> Membership | None:
         row = await self._session.get(GroupMemberRow, (group_id, user_id), populate_existing=True)
@@ -163,7 +146,7 @@ class SqlGroupRepository(SqlGroupEvents):
             .execution_options(populate_existing=True)
         )
         result = await self._session.execute(query)
-        return [(_to_group(g), _to_membership(m)) for g, m in result.tuples()]
+        return [(_to_group(g), _to_membership(m)) for g, m in result]
 
     async def volume(self, group_id: int, since: datetime) -> Volume:
         active = select(GroupMemberRow.user_id).where(
@@ -177,6 +160,25 @@ class SqlGroupRepository(SqlGroupEvents):
         ).where(WorkoutRow.user_id.in_(active), WorkoutRow.started_at >= since)
         count, seconds, metres, athletes = (await self._session.execute(query)).one()
         return Volume(int(count), int(seconds or 0), float(metres or 0.0), int(athletes))
+
+
+def search_statement(filters: SearchFilters, limit: int) -> Select[GroupRow]:
+    """The search key's index picks the candidates (sport, then the cells around the
+    origin); the other filters are checked on those rows only, found by primary key."""
+    keys = select(GroupSportRow.group_id).where(GroupSportRow.sport == filters.sport.value)
+    if filters.radius_km is not None and filters.origin is not None:
+        cells = cells_within(filters.origin, filters.radius_km)
+        keys = keys.where(GroupSportRow.geo_cell.in_(cells))
+    query = select(GroupRow).where(GroupRow.id.in_(keys))
+    if filters.level is not None:
+        level = LEVELS.index(filters.level)
+        query = query.where(GroupRow.level_min <= level, GroupRow.level_max >= level)
+    if filters.days:
+        query = query.where(GroupRow.days_mask.op("&")(days_mask(filters.days)) != 0)
+    if filters.text:
+        pattern = _LIKE_SPECIAL.sub(lambda m: "\\" + m.group(0), filters.text)
+        query = query.where(GroupRow.search_text.like(f"%{pattern}%", escape="\\"))
+    return query.order_by(GroupRow.member_count.desc(), GroupRow.id).limit(limit)
 
 
 def _fill(row: GroupRow, draft: GroupDraft) -> None:
