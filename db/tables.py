@@ -390,16 +390,21 @@ class GroupRow(Base):
 
 
 class GroupSportRow(Base):
-    """The search key: one row per sport of a group, with its cell, read through one index."""
+    """The search key: one row per sport of a group, with its cell and its member count (kept
+    in step with the group's), read through one of its two indexes."""
 
     __tablename__ = "group_sports"
-    __table_args__ = (Index("ix_group_sports_sport_cell", "sport", "geo_cell", "group_id"),)
+    __table_args__ = (
+        Index("ix_group_sports_sport_cell", "sport", "geo_cell", "group_id"),
+        Index("ix_group_sports_sport_members", "sport", "member_count", "group_id"),
+    )
 
     group_id: Mapped[int] = mapped_column(
         Integer, ForeignKey("groups.id", ondelete="CASCADE"), primary_key=True
     )
     sport: Mapped[str] = mapped_column(String(16), primary_key=True)
     geo_cell: Mapped[int | None] = mapped_column(Integer)
+    member_count: Mapped[int] = mapped_column(Integer, server_default="0")
 
 
 class GroupMemberRow(Base):

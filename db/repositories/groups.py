@@ -6,7 +6,7 @@ import re
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, delete, func, select, update
+from sqlalchemy import ColumnElement, Row, Select, Table, delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.repositories.group_events import SqlGroupEvents
@@ -29,6 +29,7 @@ from domain.groups.search import SearchFilters
 from domain.users.models import CoarseLocation, Language, Sport, Weekday
 
 WEEKDAYS = list(Weekday)
+_GROUPS: Table = GroupRow.__table__  # type: ignore[assignment]
 _LIKE_SPECIAL = re.compile(r"[\\%_]")
 
 
@@ -74,7 +75,7 @@ class SqlGroupRepository(SqlGroupEvents):
         return None if row is None else _to_group(row)
 
     async def save(self, group: Group) -> None:
-        row = await self._session.get(GroupRow, group.id)
+        row = await self._session.get(GroupRow, group.id, populate_existing=True)
         if row is None:
             return
         _fill(row, _draft_of(group))
@@ -86,13 +87,19 @@ class SqlGroupRepository(SqlGroupEvents):
         await self._session.execute(delete(GroupSportRow).where(GroupSportRow.group_id == row.id))
         for sport in from_mask(row.sports_mask, Sport):
             self._session.add(
-                GroupSportRow(group_id=row.id, sport=sport.value, geo_cell=row.geo_cell)
+                GroupSportRow(
+                    group_id=row.id,
+                    sport=sport.value,
+                    geo_cell=row.geo_cell,
+                    member_count=row.member_count,
+                )
             )
         await self._session.flush()
 
     async def search(self, filters: SearchFilters, limit: int) -> list[Group]:
-        query = search_statement(filters, limit).execution_options(populate_existing=True)
-        return [_to_group(row) for row in await self._session.scalars(query)]
+        # Plain rows, not ORM objects: a page is scored from up to `limit` candidates.
+        rows = await self._session.execute(search_statement(filters, limit))
+        return [_to_group(row) for row in rows]
 
     async def membership(self, group_id: int, user_id: int) -> Membership | None:
         row = await self._session.get(GroupMemberRow, (group_id, user_id), populate_existing=True)
@@ -126,6 +133,11 @@ class SqlGroupRepository(SqlGroupEvents):
         )
         await self._session.execute(
             update(GroupRow).where(GroupRow.id == group_id).values(member_count=active)
+        )
+        await self._session.execute(
+            update(GroupSportRow)
+            .where(GroupSportRow.group_id == group_id)
+            .values(member_count=active)
         )
 
     async def members(self, group_id: int) -> list[Membership]:
@@ -162,14 +174,24 @@ class SqlGroupRepository(SqlGroupEvents):
         return Volume(int(count), int(seconds or 0), float(metres or 0.0), int(athletes))
 
 
-def search_statement(filters: SearchFilters, limit: int) -> Select[GroupRow]:
-    """The search key's index picks the candidates (sport, then the cells around the
-    origin); the other filters are checked on those rows only, found by primary key."""
-    keys = select(GroupSportRow.group_id).where(GroupSportRow.sport == filters.sport.value)
+def search_statement(filters: SearchFilters, limit: int) -> Select[Any]:
+    """Driven by the search key: the sport's rows of the cells around the origin (an index
+    range per cell), or without a radius the sport's rows walked biggest group first (an
+    index range read in order, stopping at `limit`). The other filters are checked on the
+    rows that range yields, found by primary key; `groups` is never scanned."""
+    key = GroupSportRow
+    query = (
+        select(*_GROUPS.c)
+        .select_from(key)
+        .join(GroupRow, GroupRow.id == key.group_id)
+        .where(key.sport == filters.sport.value)
+    )
+    order = key.member_count
     if filters.radius_km is not None and filters.origin is not None:
-        cells = cells_within(filters.origin, filters.radius_km)
-        keys = keys.where(GroupSportRow.geo_cell.in_(cells))
-    query = select(GroupRow).where(GroupRow.id.in_(keys))
+        query = query.where(key.geo_cell.in_(cells_within(filters.origin, filters.radius_km)))
+        # An expression, so that the planner reads the cells' ranges (few rows) and sorts
+        # them, rather than walking the whole sport in member order.
+        order = key.member_count + 0
     if filters.level is not None:
         level = LEVELS.index(filters.level)
         query = query.where(GroupRow.level_min <= level, GroupRow.level_max >= level)
@@ -178,8 +200,7 @@ def search_statement(filters: SearchFilters, limit: int) -> Select[GroupRow]:
     if filters.text:
         pattern = _LIKE_SPECIAL.sub(lambda m: "\\" + m.group(0), filters.text)
         query = query.where(GroupRow.search_text.like(f"%{pattern}%", escape="\\"))
-    return query.order_by(GroupRow.member_count.desc(), GroupRow.id).limit(limit)
-
+    return query.order_by(order.desc(), key.group_id.desc()).limit(limit)
 
 def _fill(row: GroupRow, draft: GroupDraft) -> None:
     row.name = draft.name
@@ -211,7 +232,7 @@ def _draft_of(group: Group) -> GroupDraft:
     return GroupDraft(**fields)
 
 
-def _to_group(row: GroupRow) -> Group:
+def _to_group(row: GroupRow | Row[Any]) -> Group:
     location = None
     if row.latitude is not None and row.longitude is not None:
         location = CoarseLocation(row.latitude, row.longitude)

@@ -24,7 +24,7 @@ from domain.groups.schedule import overlap
 from domain.users.models import CoarseLocation, Level, Sport, Weekday
 
 PAGE_SIZE = 5
-CANDIDATES = 300  # the most the database hands over for scoring; it filters first
+CANDIDATES = 100  # the most the database hands over for scoring, the biggest groups first
 RADII_KM = (10, 25, 50, 100)
 TEXT_MAX_LENGTH = 64
 WEIGHTS = {"closeness": 0.40, "overlap": 0.25, "level": 0.20, "text": 0.10, "room": 0.05}

@@ -178,16 +178,18 @@ async def test_search_plans_use_the_indexes_and_never_scan_groups(
         for index in range(50):
             await uow.groups.add(draft(f"G{index}"), f"p{index}", 1, NOW)
         await uow.commit()
+    around = "ix_group_sports_sport_cell (sport=? AND geo_cell=?)"
+    in_order = "ix_group_sports_sport_members (sport=?)"
+    saturday = frozenset({Weekday.SAT})
     cases = [
-        SearchFilters(Sport.RUNNING, MOSCOW, 25),
-        SearchFilters(
-            Sport.RUNNING, MOSCOW, 100, Level.BEGINNER, frozenset({Weekday.SAT}), "easy"
-        ),
-        SearchFilters(Sport.SWIMMING),
+        (SearchFilters(Sport.RUNNING, MOSCOW, 25), around),
+        (SearchFilters(Sport.RUNNING, MOSCOW, 100, Level.BEGINNER, saturday, "easy"), around),
+        (SearchFilters(Sport.SWIMMING), in_order),
+        (SearchFilters(Sport.RUNNING, text="easy"), in_order),
     ]
     async with uow_of(session_factory) as uow:
         connection = await uow.session.connection()
-        for filters in cases:
+        for filters, index in cases:
             compiled = search_statement(filters, 300).compile(
                 dialect=sqlite.dialect(), compile_kwargs={"literal_binds": True}
             )
@@ -195,4 +197,6 @@ async def test_search_plans_use_the_indexes_and_never_scan_groups(
             details = [str(row[-1]) for row in rows]
             assert not any(d.startswith("SCAN groups") for d in details), details
             assert not any(d.startswith("SCAN group_sports") for d in details), details
-            assert any("ix_group_sports_sport_cell" in d for d in details), details
+            assert any(index in d for d in details), details
+            if index == in_order:
+                assert not any("TEMP B-TREE" in d for d in details), "read in order, no sort"

@@ -117,6 +117,7 @@ def upgrade() -> None:
         sa.Column("group_id", sa.Integer(), nullable=False),
         sa.Column("sport", sa.String(length=16), nullable=False),
         sa.Column("geo_cell", sa.Integer(), nullable=True),
+        sa.Column("member_count", sa.Integer(), server_default="0", nullable=False),
         sa.ForeignKeyConstraint(
             ["group_id"],
             ["groups.id"],
@@ -128,6 +129,9 @@ def upgrade() -> None:
     with op.batch_alter_table("group_sports", schema=None) as batch_op:
         batch_op.create_index(
             "ix_group_sports_sport_cell", ["sport", "geo_cell", "group_id"], unique=False
+        )
+        batch_op.create_index(
+            "ix_group_sports_sport_members", ["sport", "member_count", "group_id"], unique=False
         )
 
     op.create_table(
@@ -170,6 +174,7 @@ def downgrade() -> None:
 
     op.drop_table("group_event_rsvps")
     with op.batch_alter_table("group_sports", schema=None) as batch_op:
+        batch_op.drop_index("ix_group_sports_sport_members")
         batch_op.drop_index("ix_group_sports_sport_cell")
 
     op.drop_table("group_sports")
