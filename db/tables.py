@@ -363,6 +363,15 @@ class GroupRow(Base):
     """A training group; `geo_cell` is the coarse grid key of its area (ADR 0038)."""
 
     __tablename__ = "groups"
+    __table_args__ = (
+        # Words anywhere in the text, found by trigrams on PostgreSQL (SQLite walks the key).
+        Index(
+            "ix_groups_search_text_trgm",
+            "search_text",
+            postgresql_using="gin",
+            postgresql_ops={"search_text": "gin_trgm_ops"},
+        ).ddl_if(dialect="postgresql"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     code: Mapped[str] = mapped_column(String(16), unique=True)

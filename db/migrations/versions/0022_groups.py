@@ -47,6 +47,15 @@ def upgrade() -> None:
         sa.UniqueConstraint("chat_id", name=op.f("uq_groups_chat_id")),
         sa.UniqueConstraint("code", name=op.f("uq_groups_code")),
     )
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+        op.create_index(
+            "ix_groups_search_text_trgm",
+            "groups",
+            ["search_text"],
+            postgresql_using="gin",
+            postgresql_ops={"search_text": "gin_trgm_ops"},
+        )
     op.create_table(
         "group_events",
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
@@ -188,4 +197,6 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_group_events_follow_up_at"))
 
     op.drop_table("group_events")
+    if op.get_bind().dialect.name == "postgresql":
+        op.drop_index("ix_groups_search_text_trgm", table_name="groups")
     op.drop_table("groups")
