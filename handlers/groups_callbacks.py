@@ -75,3 +75,9 @@ class SetupCb(CallbackData, prefix="gu"):
 class GroupFormCb(CallbackData, prefix="gf"):
     action: FormAction
     value: str = ""
+
+
+class InviteCb(CallbackData, prefix="gi"):
+    """The invite code an athlete came with, opened once their profile is ready."""
+
+    code: str

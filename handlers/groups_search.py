@@ -17,7 +17,7 @@ from domain.groups.models import MemberState
 from domain.groups.search import PAGE_SIZE, SearchFilters
 from domain.groups.service import GroupCard, GroupService, default_filters
 from domain.users.models import Language, User
-from handlers.groups_callbacks import DecisionCb, GroupAction, GroupCb, GroupSearchCb
+from handlers.groups_callbacks import DecisionCb, GroupAction, GroupCb, GroupSearchCb, InviteCb
 from handlers.groups_view import (
     card_keyboard,
     decision_keyboard,
@@ -184,6 +184,12 @@ async def open_invite(
     await show_card(message, await groups.by_code(user.id, code), t)
 
 
+async def cb_open_invite(
+    callback: CallbackQuery, callback_data: InviteCb, user: User, groups: GroupService, t: Texts
+) -> None:
+    await show_card(callback, await groups.by_code(user.id, callback_data.code), t)
+
+
 async def cmd_mygroups(message: Message, user: User, groups: GroupService, t: Texts) -> None:
     mine = await groups.mine(user.id)
     builder = InlineKeyboardBuilder()
@@ -210,4 +216,5 @@ def build_router() -> Router:
     for action, handler in actions.items():
         router.callback_query.register(handler, GroupCb.filter(F.action == action))
     router.callback_query.register(cb_decide, DecisionCb.filter())
+    router.callback_query.register(cb_open_invite, InviteCb.filter())
     return router

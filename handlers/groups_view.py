@@ -11,6 +11,7 @@ from domain.groups.models import JoinPolicy, Membership, RsvpAnswer
 from domain.groups.search import PAGE_SIZE, RADII_KM, SearchFilters, SearchPage
 from domain.groups.service import GroupCard
 from domain.users.models import Sport, Units, User
+from domain.users.start_links import StartLinkKind, parse_start_payload
 from handlers.groups_callbacks import (
     DecisionCb,
     EventAction,
@@ -18,6 +19,7 @@ from handlers.groups_callbacks import (
     GroupAction,
     GroupCb,
     GroupSearchCb,
+    InviteCb,
     RsvpCb,
 )
 from handlers.replies import checked
@@ -168,6 +170,16 @@ async def toast_and_show(
 
 def event_text(view: EventView, t: Texts, units: Units = Units.METRIC) -> str:
     return t.render("groups/event.html", view=view, units=units)
+
+
+def invite_offer(start_link: str | None, t: Texts) -> tuple[str, InlineKeyboardMarkup] | None:
+    """After onboarding, the group invitation the athlete came with (ADR 0038)."""
+    link = parse_start_payload(start_link)
+    if link is None or link.kind is not StartLinkKind.GROUP:
+        return None
+    builder = InlineKeyboardBuilder()
+    builder.button(text=t("groups.open_invite"), callback_data=InviteCb(code=link.code))
+    return t("groups.invite_waiting"), builder.as_markup()
 
 
 def invite_link(bot_username: str | None, code: str) -> str:

@@ -227,3 +227,33 @@ async def test_the_calendar_file_has_utc_times(chat: Harness, clock: Clock) -> N
     content = (document.document_bytes or b"").decode()
     assert "DTSTART:20261126T" in content
     assert content.endswith("END:VCALENDAR\r\n")
+
+
+async def test_an_invite_link_lands_in_the_group_card_for_new_and_known_athletes(
+    chat: Harness,
+) -> None:
+    await as_user(chat, OLGA, "/start")
+    prompt = await chat.send("/setup", chat_id=CHAT)
+    await press_in_chat(chat, OLGA, prompt, "Create")
+    link = re.search(r"start=(g_[A-Za-z0-9_-]+)", chat.last(CHAT).text or "")
+    assert link is not None
+    payload = link.group(1)
+
+    greeting = await as_user(chat, ANNA, f"/start {payload}")
+    assert greeting is not None
+    assert "group invitation" in " ".join(chat.texts())
+    for _ in range(9):
+        await chat.press("Skip")
+    assert "here it is" in (chat.last().text or "")
+    card = await chat.press("Open the group")
+    assert "Park Runners" in (card.text or "")
+    joined = await chat.press("Join")
+    assert "You are a member" in (joined.text or "")
+
+    chat.telegram.add_user(7003, "Mark")
+    await as_user(chat, 7003, "/start")
+    for _ in range(9):
+        await chat.press("Skip")
+    card = await chat.send(f"/start {payload}")
+    assert "Park Runners" in (card.text or ""), "a known athlete goes straight to the card"
+    assert "👥 2 members" in (card.text or "")
