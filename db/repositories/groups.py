@@ -6,7 +6,18 @@ import re
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, Select, Table, delete, func, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Row,
+    Select,
+    String,
+    Table,
+    bindparam,
+    delete,
+    func,
+    select,
+    update,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.repositories.group_events import SqlGroupEvents
@@ -186,7 +197,7 @@ def search_statement(filters: SearchFilters, limit: int) -> Select[Any]:
         .join(GroupRow, GroupRow.id == key.group_id)
         .where(key.sport == filters.sport.value)
     )
-    order = key.member_count
+    order: ColumnElement[int] = key.member_count.expression
     if filters.radius_km is not None and filters.origin is not None:
         query = query.where(key.geo_cell.in_(cells_within(filters.origin, filters.radius_km)))
         # An expression, so that the planner reads the cells' ranges (few rows) and sorts
@@ -199,8 +210,12 @@ def search_statement(filters: SearchFilters, limit: int) -> Select[Any]:
         query = query.where(GroupRow.days_mask.op("&")(days_mask(filters.days)) != 0)
     if filters.text:
         pattern = _LIKE_SPECIAL.sub(lambda m: "\\" + m.group(0), filters.text)
-        query = query.where(GroupRow.search_text.like(f"%{pattern}%", escape="\\"))
+        # Rendered into the statement (escaped by the dialect) so that PostgreSQL plans it
+        # for these words: a generic plan guesses 50 rows and loops over a join filter.
+        words = bindparam("words", f"%{pattern}%", type_=String(), literal_execute=True)
+        query = query.where(GroupRow.search_text.like(words, escape="\\"))
     return query.order_by(order.desc(), key.group_id.desc()).limit(limit)
+
 
 def _fill(row: GroupRow, draft: GroupDraft) -> None:
     row.name = draft.name
