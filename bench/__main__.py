@@ -7,13 +7,15 @@ import asyncio
 import json
 import time
 
-from bench import fit_import, partners, queries, report, webhook
+from bench import fit_import, groups, partners, queries, report, webhook
 from bench.seed import postgres_version
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--only", choices=("queries", "webhook", "partners", "fit"), default=None)
+    parser.add_argument(
+        "--only", choices=("queries", "groups", "partners", "webhook", "fit"), default=None
+    )
     parser.add_argument("--sizes", default=queries.DEFAULT_SIZES, help="total:heavy,... workouts")
     parser.add_argument("--backends", default="sqlite,postgresql")
     parser.add_argument("--iterations", type=int, default=200)
@@ -32,6 +34,9 @@ def main() -> None:
     if args.only in (None, "partners"):
         counts = [int(size) for size in partners.DEFAULT_SIZES.split(",")]
         partners.save(asyncio.run(partners.run(counts, backends, args.iterations)))
+    if args.only in (None, "groups"):
+        group_sizes = groups.parse_sizes(groups.DEFAULT_SIZES, args.seed)
+        groups.save(asyncio.run(groups.run(group_sizes, backends, args.iterations, warmup=20)))
     if args.only in (None, "webhook"):
         load = webhook.default_load()
         webhook.save(asyncio.run(webhook.run(load, backends, webhook.ROUNDS)), load)

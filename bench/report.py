@@ -17,11 +17,13 @@ from pathlib import Path
 from typing import Any
 
 from bench import fit_import, partners
+from bench.groups import RESULTS as GROUPS
+from bench.groups import table as group_table
 from bench.queries import BASELINE, RESULTS, TARGET_P95_MS
 from bench.seed import ROOT, SQLITE_DIR
 
 DOCUMENT = ROOT / "BENCHMARKS.md"
-MACHINES = {part: SQLITE_DIR / f"machine-{part}.json" for part in ("queries", "webhook")}
+MACHINES = {part: SQLITE_DIR / f"machine-{part}.json" for part in ("queries", "groups", "webhook")}
 WEBHOOK = SQLITE_DIR / "webhook.json"
 TARGET_RATIO = 0.6
 BACKENDS = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
@@ -223,6 +225,8 @@ def write(document: Path = DOCUMENT) -> None:
         text = replace_block(text, "queries", query_tables(results))
         text = replace_block(text, "growth", growth_table(results))
         text = replace_block(text, "plans", plan_block(results))
+    if GROUPS.exists():
+        text = replace_block(text, "groups", group_table(json.loads(GROUPS.read_text())))
     if WEBHOOK.exists():
         text = replace_block(text, "webhook", webhook_block(json.loads(WEBHOOK.read_text())))
     if partners.RESULTS.exists():

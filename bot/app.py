@@ -35,6 +35,7 @@ from bot.digest_plan import digest_plan
 from bot.dispatcher import DispatcherDeps, build_dispatcher
 from bot.gamification_notifier import TelegramGamificationNotifier
 from bot.geo import OfflineTimezoneLocator
+from bot.group_notifier import TelegramEventNotifier
 from bot.i18n import I18n
 from bot.live_tracks import TelegramTrackNotifier, track_services
 from bot.promotions import TelegramPromotions
@@ -50,6 +51,7 @@ from device_sync.api import build_api
 from domain.campaigns.rate import TokenBucket
 from domain.clock import utc_now
 from scheduler.broadcast import BroadcastEngine
+from scheduler.groups import ask_event_attendance, send_event_reminders
 from scheduler.jobs import (
     close_league_weeks,
     prune_processed_updates,
@@ -173,6 +175,7 @@ def _ticks(app: Application, engine: BroadcastEngine) -> list[Tick]:
     sessions = create_session_factory(app.engine)
     notifier = TelegramGamificationNotifier(app.bot, app.i18n, MatplotlibCharts())
     plan = digest_plan(app.i18n, utc_now)
+    event_notifier = TelegramEventNotifier(app.bot, app.i18n, MatplotlibCharts())
 
     def uow() -> SqlUnitOfWork:
         return SqlUnitOfWork(sessions, utc_now)
@@ -205,6 +208,12 @@ def _ticks(app: Application, engine: BroadcastEngine) -> list[Tick]:
     async def stale_tracks() -> int:
         return await close_stale_tracks(tracks, track_notifier)
 
+    async def event_reminders() -> int:
+        return await send_event_reminders(uow, utc_now, event_notifier)
+
+    async def event_attendance() -> int:
+        return await ask_event_attendance(uow, utc_now, event_notifier)
+
     async def keep_lease() -> None:
         """Renewing the lease is done by the guard around every tick; this one only ticks."""
 
@@ -218,6 +227,8 @@ def _ticks(app: Application, engine: BroadcastEngine) -> list[Tick]:
         Tick(name="send_streak_warnings", every=timedelta(seconds=60), run=streaks),
         Tick(name="close_league_weeks", every=timedelta(minutes=5), run=leagues),
         Tick(name="close_stale_tracks", every=timedelta(seconds=60), run=stale_tracks),
+        Tick(name="send_event_reminders", every=timedelta(seconds=60), run=event_reminders),
+        Tick(name="ask_event_attendance", every=timedelta(seconds=60), run=event_attendance),
     ]
 
 

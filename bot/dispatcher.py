@@ -33,6 +33,9 @@ from domain.coaching.service import CoachService
 from domain.coaching.threshold_service import ThresholdService
 from domain.devices.service import DeviceService
 from domain.gamification.leagues_service import LeagueService
+from domain.groups.events import EventService
+from domain.groups.page import GroupPageService
+from domain.groups.service import GroupService
 from domain.growth.ports import XpLedger
 from domain.growth.promos import PromoService
 from domain.growth.referrals import ReferralService
@@ -104,6 +107,9 @@ def build_dispatcher(deps: DispatcherDeps) -> Dispatcher:
             "leagues": LeagueService(uow, deps.clock),
             "tracks": LiveTrackService(uow, deps.clock, imports),
             "devices": DeviceService(uow, deps.clock),
+            "groups": GroupService(uow, deps.clock),
+            "group_pages": GroupPageService(uow, deps.clock),
+            "events": EventService(uow, deps.clock, workouts),
         }
 
     # aiogram's own place for its FSM middleware, with the update's scope around it.

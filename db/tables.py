@@ -21,6 +21,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
     text,
     true,
 )
@@ -717,3 +718,123 @@ class LiveBatchRow(Base):
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     digest: Mapped[str] = mapped_column(String(64))
     payload: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+# --- groups ---
+
+
+class GroupRow(Base):
+    """A training group; `geo_cell` is the coarse grid key of its area (ADR 0038)."""
+
+    __tablename__ = "groups"
+    __table_args__ = (
+        # Words anywhere in the text, found by trigrams on PostgreSQL (SQLite walks the key).
+        Index(
+            "ix_groups_search_text_trgm",
+            "search_text",
+            postgresql_using="gin",
+            postgresql_ops={"search_text": "gin_trgm_ops"},
+        ).ddl_if(dialect="postgresql"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+    name: Mapped[str] = mapped_column(String(64))
+    description: Mapped[str] = mapped_column(String(500))
+    search_text: Mapped[str] = mapped_column(String(600))
+    sports_mask: Mapped[int] = mapped_column(SmallInteger)
+    level_min: Mapped[int] = mapped_column(SmallInteger)
+    level_max: Mapped[int] = mapped_column(SmallInteger)
+    days_mask: Mapped[int] = mapped_column(SmallInteger)
+    slots: Mapped[str] = mapped_column(String(200))
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
+    geo_cell: Mapped[int | None] = mapped_column(Integer)
+    city: Mapped[str | None] = mapped_column(String(64))
+    policy: Mapped[str] = mapped_column(String(16))
+    capacity: Mapped[int | None] = mapped_column(Integer)
+    member_count: Mapped[int] = mapped_column(Integer, server_default="0")
+    timezone: Mapped[str] = mapped_column(String(64))
+    language: Mapped[str] = mapped_column(String(8))
+    chat_id: Mapped[int | None] = mapped_column(BigInteger, unique=True)
+    plan: Mapped[str | None] = mapped_column(Text)
+    created_by: Mapped[int] = mapped_column(BigInteger)
+    created_at: Mapped[datetime] = mapped_column()
+
+
+class GroupSportRow(Base):
+    """The search key: one row per sport of a group, with its cell and its member count (kept
+    in step with the group's), read through one of its two indexes."""
+
+    __tablename__ = "group_sports"
+    __table_args__ = (
+        Index("ix_group_sports_sport_cell", "sport", "geo_cell", "group_id"),
+        Index("ix_group_sports_sport_members", "sport", "member_count", "group_id"),
+    )
+
+    group_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("groups.id", ondelete="CASCADE"), primary_key=True
+    )
+    sport: Mapped[str] = mapped_column(String(16), primary_key=True)
+    geo_cell: Mapped[int | None] = mapped_column(Integer)
+    member_count: Mapped[int] = mapped_column(Integer, server_default="0")
+
+
+class GroupMemberRow(Base):
+    __tablename__ = "group_members"
+
+    group_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("groups.id", ondelete="CASCADE"), primary_key=True
+    )
+    user_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    role: Mapped[str] = mapped_column(String(16))
+    state: Mapped[str] = mapped_column(String(16))
+    share_progress: Mapped[bool] = mapped_column(Boolean, server_default=false())
+    joined_at: Mapped[datetime] = mapped_column()
+
+
+class GroupEventRow(Base):
+    """`remind_at` and `follow_up_at` are cleared when claimed: what is due is an index range."""
+
+    __tablename__ = "group_events"
+    __table_args__ = (Index("ix_group_events_group_starts", "group_id", "starts_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    group_id: Mapped[int] = mapped_column(Integer, ForeignKey("groups.id", ondelete="CASCADE"))
+    sport: Mapped[str] = mapped_column(String(16))
+    starts_at: Mapped[datetime] = mapped_column()
+    ends_at: Mapped[datetime] = mapped_column()
+    meeting_point: Mapped[str | None] = mapped_column(String(120))
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
+    precise: Mapped[bool] = mapped_column(Boolean, server_default=false())
+    distance_m: Mapped[float | None] = mapped_column(Float)
+    pace_min_s: Mapped[int | None] = mapped_column(SmallInteger)
+    pace_max_s: Mapped[int | None] = mapped_column(SmallInteger)
+    capacity: Mapped[int | None] = mapped_column(Integer)
+    recurring: Mapped[bool] = mapped_column(Boolean, server_default=false())
+    chat_message_id: Mapped[int | None] = mapped_column(BigInteger)
+    remind_at: Mapped[datetime | None] = mapped_column(index=True)
+    reminded_at: Mapped[datetime | None] = mapped_column()
+    follow_up_at: Mapped[datetime | None] = mapped_column(index=True)
+    followed_up_at: Mapped[datetime | None] = mapped_column()
+    created_by: Mapped[int] = mapped_column(BigInteger)
+    created_at: Mapped[datetime] = mapped_column()
+
+
+class GroupEventRsvpRow(Base):
+    __tablename__ = "group_event_rsvps"
+
+    event_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("group_events.id", ondelete="CASCADE"), primary_key=True
+    )
+    user_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    answer: Mapped[str] = mapped_column(String(8))
+    answered_at: Mapped[datetime] = mapped_column()
+    workout_id: Mapped[int | None] = mapped_column(
+        Integer, ForeignKey("workouts.id", ondelete="SET NULL")
+    )

@@ -13,6 +13,7 @@ from db.repositories.campaigns import SqlCampaignRepository
 from db.repositories.checkins import SqlCheckInRepository
 from db.repositories.devices import SqlDeviceRepository
 from db.repositories.gamification import SqlGamificationRepository
+from db.repositories.groups import SqlGroupRepository
 from db.repositories.growth import SqlGrowthRepository
 from db.repositories.imports import SqlImportRepository
 from db.repositories.live_tracks import SqlLiveTrackRepository
@@ -58,6 +59,7 @@ class SqlUnitOfWork:
         self.gamification = SqlGamificationRepository(self.session)
         self.live_tracks = SqlLiveTrackRepository(self.session)
         self.devices = SqlDeviceRepository(self.session)
+        self.groups = SqlGroupRepository(self.session)
         self._update_id: int | None = None
 
     async def __aenter__(self) -> Self:

@@ -11,6 +11,7 @@ from domain.campaigns.ports import AdminRepository, CampaignRepository
 from domain.coaching.ports import ThresholdRepository
 from domain.devices.ports import DeviceRepository
 from domain.gamification.ports import GamificationRepository
+from domain.groups.ports import GroupRepository
 from domain.growth.ports import GrowthRepository
 from domain.notifications.ports import NotificationLog
 from domain.partners.ports import PartnerRepository
@@ -93,6 +94,9 @@ class UnitOfWork(Protocol):
 
     @property
     def devices(self) -> DeviceRepository: ...
+
+    @property
+    def groups(self) -> GroupRepository: ...
 
     async def __aenter__(self) -> Self: ...
 

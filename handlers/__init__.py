@@ -15,6 +15,12 @@ from handlers import (
     devices,
     fallback,
     groups,
+    groups_chat,
+    groups_event_form,
+    groups_events,
+    groups_form,
+    groups_page,
+    groups_search,
     help,
     imports,
     invite,
@@ -72,6 +78,11 @@ def build_router() -> Router:
         plan_form.build_router(),
         live_tracks.build_router(),
         places.build_router(),
+        groups_form.build_router(),
+        groups_event_form.build_router(),
+        groups_events.build_router(),
+        groups_page.build_router(),
+        groups_search.build_router(),
         broadcast.build_router(),
         admin.build_router(),
         promo.build_router(),
@@ -80,6 +91,7 @@ def build_router() -> Router:
     )
     group = Router(name="group")
     group.message.filter(F.chat.type.in_({"group", "supergroup"}))
-    group.include_router(groups.build_router())
+    group.callback_query.filter(F.message.chat.type.in_({"group", "supergroup"}))
+    group.include_routers(groups_chat.build_router(), groups.build_router())
     root.include_routers(private, group)
     return root

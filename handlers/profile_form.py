@@ -21,6 +21,7 @@ from domain.users.models import (
     Weekday,
 )
 from domain.users.service import UserService
+from handlers.groups_view import invite_offer
 from handlers.keyboards import InlineKeyboardBuilder
 from handlers.replies import checked, show
 from handlers.texts import Texts
@@ -192,6 +193,9 @@ async def finish(
         user = await users.complete_onboarding(user.id)
     header = t("onboarding.done") + "\n\n" if mode is FormMode.ONBOARDING else ""
     await show(event, header + t.render("profile/card.html", user=user), card_keyboard(t))
+    invite = invite_offer(user.start_link, t) if mode is FormMode.ONBOARDING else None
+    if invite is not None and event.bot is not None:
+        await event.bot.send_message(user.id, invite[0], reply_markup=invite[1])
 
 
 async def cb_sport(

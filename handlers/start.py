@@ -9,11 +9,13 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import Message
 
 from domain.errors import InvalidValueError, NotFoundError
+from domain.groups.service import GroupService
 from domain.growth.promos import PromoService
 from domain.growth.referrals import ReferralService
 from domain.users.models import ONBOARDING_ORDER, User
 from domain.users.service import UserService
 from domain.users.start_links import StartLink, StartLinkKind, parse_start_payload
+from handlers.groups_search import open_invite
 from handlers.profile_form import FormMode, ask, card_keyboard
 from handlers.texts import Texts
 
@@ -48,6 +50,7 @@ async def cmd_start(
     users: UserService,
     referrals: ReferralService,
     promos: PromoService,
+    groups: GroupService,
     state: FSMContext,
     t: Texts,
 ) -> None:
@@ -56,6 +59,9 @@ async def cmd_start(
     if link is not None:
         user = await users.remember_start_link(user.id, link)
         await _arrive(message, user, link, referrals, promos, t)
+    if user.onboarded_at is not None and link is not None and link.kind is StartLinkKind.GROUP:
+        await open_invite(message, user, groups, link.code, t)
+        return
     if user.onboarded_at is not None:
         await message.answer(t("start.welcome_back", name=user.first_name))
         await message.answer(

@@ -36,6 +36,7 @@ from domain.workouts.records import Record, RecordKind
 from tests.unit.domain.fake_devices import FakeDeviceRepository
 from tests.unit.domain.fake_growth import FakeGrowthRepository
 from tests.unit.domain.fake_partners import FakePartnerRepository
+from tests.unit.domain.fakes_groups import FakeGroupRepository
 from tests.unit.gamification.fakes import FakeGamificationRepository
 
 
@@ -412,6 +413,7 @@ class FakeUnitOfWork:
         self._growth = FakeGrowthRepository()
         self._live_tracks = FakeLiveTrackRepository()
         self._devices = FakeDeviceRepository()
+        self._groups = FakeGroupRepository(self._users, self._workouts)
         self.commits = 0
         self.reading = False
         self.read_only_blocks = 0
@@ -484,6 +486,10 @@ class FakeUnitOfWork:
     @property
     def devices(self) -> FakeDeviceRepository:
         return self._devices
+
+    @property
+    def groups(self) -> FakeGroupRepository:
+        return self._groups
 
     async def __aenter__(self) -> Self:
         return self
