@@ -12,7 +12,7 @@ from typing import TextIO
 
 from device_sync.companion.console import Console
 from device_sync.companion.home import Config, Home
-from device_sync.companion.radio import ClientFactory, Scanner
+from device_sync.companion.radio import BleClient, ClientFactory, RadioError, Scanner
 from device_sync.companion.recorder import Policy, Waiter, wait_or_stop
 from device_sync.companion.sensors import Sleep
 from device_sync.companion.store import Store
@@ -29,15 +29,22 @@ class NotPairedError(Exception):
     """No pairing is stored in the companion's home."""
 
 
-def _bleak_client(address: str, on_disconnect: Callable[[], None]) -> object:
-    from device_sync.companion.bleak_radio import BleakBleClient  # noqa: PLC0415 - optional
+NO_BLEAK = "bleak is not installed: pip install 'coachbot[companion]'"
 
+
+def _bleak_client(address: str, on_disconnect: Callable[[], None]) -> BleClient:
+    try:
+        from device_sync.companion.bleak_radio import BleakBleClient  # noqa: PLC0415 - optional
+    except ImportError as error:
+        raise RadioError(NO_BLEAK) from error
     return BleakBleClient(address, on_disconnect)
 
 
 def _bleak_scanner() -> Scanner:
-    from device_sync.companion.bleak_radio import BleakRadioScanner  # noqa: PLC0415 - optional
-
+    try:
+        from device_sync.companion.bleak_radio import BleakRadioScanner  # noqa: PLC0415
+    except ImportError as error:
+        raise RadioError(NO_BLEAK) from error
     return BleakRadioScanner()
 
 
@@ -45,7 +52,7 @@ def _bleak_scanner() -> Scanner:
 class Deps:
     """What the tests replace: the radio, time, the terminal and the environment."""
 
-    radio: ClientFactory = _bleak_client  # type: ignore[assignment]
+    radio: ClientFactory = _bleak_client
     scanner: Callable[[], Scanner] = _bleak_scanner
     clock: Clock = utc_now
     wait: Waiter = wait_or_stop

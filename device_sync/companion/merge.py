@@ -21,6 +21,15 @@ from device_sync.ble import (
     TreadmillData,
 )
 
+# readings outside these bounds are a sensor's glitch (a strap's 255, a meter's 32767 W),
+# not the athlete: dropping one second beats a workout the server refuses as absurd
+PLAUSIBLE = {
+    "hr": (25, 250),
+    "power": (0, 3000),
+    "cadence": (0, 250),
+    "speed": (0.0, 40.0),
+    "distance": (0.0, 1_000_000.0),
+}
 DEDICATED = 0
 MACHINE = 1
 STALE_AFTER_S = 3.0
@@ -59,7 +68,7 @@ class SampleMerger:
 
     def _heart_rate(self, source: str, measurement: HeartRateMeasurement, at_s: float) -> None:
         # a strap that reports lost skin contact sends a number that is not a heart rate
-        if measurement.sensor_contact_detected is not False and measurement.heart_rate_bpm > 0:
+        if measurement.sensor_contact_detected is not False:
             self._put("hr", source, measurement.heart_rate_bpm, at_s, DEDICATED)
         self._rr_ms.extend(
             round(rr * MS_PER_S / RR_TICKS_PER_S) for rr in measurement.rr_intervals_1024
@@ -101,7 +110,8 @@ class SampleMerger:
             self._put("distance", source, max(0.0, total_m - origin), at_s, DEDICATED)
 
     def _put(self, channel: str, source: str, value: float | None, at_s: float, rank: int) -> None:
-        if value is not None:
+        low, high = PLAUSIBLE[channel]
+        if value is not None and low <= value <= high:
             self._channels.setdefault(channel, {})[source] = _Reading(value, at_s, rank)
 
     def _value(self, channel: str, t: float) -> float | None:
