@@ -24,14 +24,14 @@ class UnreachableError(ApiError):
     """The server could not be reached or is overloaded; the request may be retried."""
 
 
-@dataclass(frozen=True, slots=True)
 class RefusedError(ApiError):
-    status: int
-    code: str
-    message: str
+    """A 4xx answer: the request was understood and refused."""
 
-    def __str__(self) -> str:
-        return f"{self.status} {self.code}: {self.message}"
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(f"{status} {code}: {message}")
+        self.status = status
+        self.code = code
+        self.message = message
 
 
 @dataclass(frozen=True, slots=True)

@@ -119,7 +119,9 @@ async def activities(request: web.Request) -> web.Response:
     if digest in state.files:
         return web.json_response({"status": "duplicate", "workout_ids": state.files[digest]})
     state.files[digest] = [state.workout()]
-    return web.json_response({"status": "imported", "workout_ids": state.files[digest]}, status=201)
+    return web.json_response(
+        {"status": "imported", "workout_ids": state.files[digest]}, status=201
+    )
 
 
 async def start_session(request: web.Request) -> web.Response:

@@ -10,8 +10,12 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from device_sync.companion.radio import Advertisement, DisconnectCallback, NotifyCallback
-from device_sync.companion.radio import RadioError
+from device_sync.companion.radio import (
+    Advertisement,
+    DisconnectCallback,
+    NotifyCallback,
+    RadioError,
+)
 
 VECTORS: list[dict[str, Any]] = json.loads(
     (Path(__file__).parents[3] / "data" / "ble" / "vectors.json").read_text()

@@ -63,7 +63,9 @@ async def record(
             store, syncer, fake.radio.client, fake.clock,
             policy=POLICY, wait=fake.wait, sleep=fake.sleep,
         )  # fmt: skip
-        session = store.session(session_id) if session_id else new_session(store, "ride", fake.clock)
+        session = (
+            store.session(session_id) if session_id else new_session(store, "ride", fake.clock)
+        )
         pushed = await recorder.record(session, [STRAP, METER], asyncio.Event())
     return recorder, session.client_session_id, pushed.workout_id
 
@@ -119,7 +121,7 @@ async def test_a_session_reaches_the_server_exactly_once_across_a_network_drop(
 async def test_samples_carry_the_decoded_values_of_the_replayed_notifications(
     server: tuple[Switchable, ContractState], tmp_path: Path
 ) -> None:
-    switchable, state = server
+    switchable, _ = server
     store = Store(tmp_path / "queue.sqlite3")
     fake = FakeTime(radio(), lambda f, tick, stop: stop.set() if tick == 11 else None)
     _, session_id, workout_id = await record(store, switchable.url, fake)
@@ -129,7 +131,8 @@ async def test_samples_carry_the_decoded_values_of_the_replayed_notifications(
     samples = store.all_samples(session_id)
     assert workout_id is not None
     assert [sample["hr"] for sample in samples] == sent_hr[: len(samples)]
-    rr = [rr for _, vector in strap.sent for rr in vector["decoded"]["rr_intervals_1024"]]
+    sent = strap.sent[: len(samples)]
+    rr = [rr for _, vector in sent for rr in vector["decoded"]["rr_intervals_1024"]]
     assert sum(len(sample.get("rr", [])) for sample in samples) == len(rr)
     meter = fake.radio.devices[METER]
     powers = [vector["decoded"]["instantaneous_power_w"] for _, vector in meter.sent]
@@ -142,14 +145,14 @@ async def test_a_killed_companion_resumes_the_session_without_a_duplicate(
     switchable, state = server
     path = tmp_path / "queue.sqlite3"
     store = Store(path)
-    killed = FakeTime(radio(), lambda f, tick, stop: None)
+    far_enough = asyncio.Event()
+    killed = FakeTime(radio(), lambda f, tick, stop: far_enough.set() if tick == 23 else None)
 
     async def until_killed() -> None:
         await record(store, switchable.url, killed)
 
     task = asyncio.create_task(until_killed())
-    while killed.ticks < 23:
-        await asyncio.sleep(0)
+    await far_enough.wait()
     task.cancel()  # SIGKILL: no flush, no finish, the process is gone
     with pytest.raises(asyncio.CancelledError):
         await task
