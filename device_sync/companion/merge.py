@@ -20,16 +20,21 @@ from device_sync.ble import (
     RscMeasurement,
     TreadmillData,
 )
+from domain.activities.validation import HR_RANGE, SAMPLE_SPEED_FACTOR
+from domain.workouts.models import Activity
+from domain.workouts.validation import MAX_DISTANCE_M, TOP_SPEED
 
-# readings outside these bounds are a sensor's glitch (a strap's 255, a meter's 32767 W),
-# not the athlete: dropping one second beats a workout the server refuses as absurd
-PLAUSIBLE = {
-    "hr": (25, 250),
+# Readings outside these bounds are a sensor's glitch (a strap's 255, a meter's 32767 W, a
+# 30 ms "beat"), not the athlete. The server refuses a whole batch for one such value, so
+# the bounds are the server's own (domain/activities/validation.py and the device API's).
+PLAUSIBLE: dict[str, tuple[float, float]] = {
+    "hr": HR_RANGE,
     "power": (0, 3000),
     "cadence": (0, 250),
-    "speed": (0.0, 40.0),
-    "distance": (0.0, 1_000_000.0),
+    "distance": (0.0, MAX_DISTANCE_M),
 }
+RR_MS = (200, 3000)
+MAX_RR_PER_SAMPLE = 16
 DEDICATED = 0
 MACHINE = 1
 STALE_AFTER_S = 3.0
@@ -45,7 +50,9 @@ class _Reading:
 
 
 class SampleMerger:
-    def __init__(self, stale_after_s: float = STALE_AFTER_S) -> None:
+    def __init__(self, sport: str, stale_after_s: float = STALE_AFTER_S) -> None:
+        top = TOP_SPEED.get(Activity(sport), max(TOP_SPEED.values()))
+        self._bounds = {**PLAUSIBLE, "speed": (0.0, top * SAMPLE_SPEED_FACTOR)}
         self._stale_after_s = stale_after_s
         self._channels: dict[str, dict[str, _Reading]] = {}
         self._trackers: dict[str, CadenceSpeedTracker] = {}
@@ -70,9 +77,10 @@ class SampleMerger:
         # a strap that reports lost skin contact sends a number that is not a heart rate
         if measurement.sensor_contact_detected is not False:
             self._put("hr", source, measurement.heart_rate_bpm, at_s, DEDICATED)
-        self._rr_ms.extend(
-            round(rr * MS_PER_S / RR_TICKS_PER_S) for rr in measurement.rr_intervals_1024
-        )
+        for rr in measurement.rr_intervals_1024:
+            ms = round(rr * MS_PER_S / RR_TICKS_PER_S)
+            if RR_MS[0] <= ms <= RR_MS[1]:
+                self._rr_ms.append(ms)
 
     def _cycling(
         self, source: str, measurement: CscMeasurement | CyclingPowerMeasurement, at_s: float
@@ -110,7 +118,7 @@ class SampleMerger:
             self._put("distance", source, max(0.0, total_m - origin), at_s, DEDICATED)
 
     def _put(self, channel: str, source: str, value: float | None, at_s: float, rank: int) -> None:
-        low, high = PLAUSIBLE[channel]
+        low, high = self._bounds[channel]
         if value is not None and low <= value <= high:
             self._channels.setdefault(channel, {})[source] = _Reading(value, at_s, rank)
 
@@ -137,5 +145,6 @@ class SampleMerger:
         if distance is not None:
             sample["distance"] = round(distance, 2)
         if self._rr_ms:
-            sample["rr"], self._rr_ms = self._rr_ms, []
+            # more than 16 beats in a second cannot be; keep the newest
+            sample["rr"], self._rr_ms = self._rr_ms[-MAX_RR_PER_SAMPLE:], []
         return {"t": float(t), **sample} if sample else None

@@ -80,7 +80,7 @@ class Recorder:
         self._wait = wait
         self._sleep = sleep
         self._show = show
-        self._merger = SampleMerger()
+        self._merger = SampleMerger("other")
         self._session: LocalSession | None = None
         self.links: list[SensorLink] = []
 
@@ -100,6 +100,7 @@ class Recorder:
         session then waits in the queue for `coachbot-sync sync`), RefusedError 401 when unpaired.
         """
         self._session = session
+        self._merger = SampleMerger(session.sport)
         backoff = self._policy.sensor_backoff
         self.links = [
             SensorLink(address, self._radio, self._received, backoff, self._sleep)
