@@ -63,6 +63,7 @@ class FakeDevice:
         self.connected = False
         self.away = False  # out of range: connect() fails
         self.connects = 0
+        self.link_up = asyncio.Event()  # set at each connection
         self.sent: list[tuple[str, dict[str, Any]]] = []
         self._subscriptions: dict[str, NotifyCallback] = {}
         self._on_disconnect: DisconnectCallback | None = None
@@ -105,6 +106,7 @@ class FakeBleClient:
             raise RadioError(f"{self._device.address} not found")
         self._device.connected = True
         self._device.connects += 1
+        self._device.link_up.set()
 
     async def disconnect(self) -> None:
         self._device.connected = False
