@@ -283,3 +283,10 @@ def test_an_interrupted_session_is_offered_and_resumed(paired: Path, server: Ser
     (session,) = server.state.sessions.values()
     assert session.client_session_id == "11111111-2222-3333-4444-555555555555"
     assert server.state.samples(session.session_id)[0] == {"t": 0.0, "hr": 120}
+
+
+def test_a_damaged_pairing_file_asks_to_pair_again(tmp_path: Path) -> None:
+    (tmp_path / "config.json").write_text("{")
+    result = run(tmp_path, "status")
+    assert result.code == 2
+    assert "is damaged: pair again" in result.err
