@@ -56,7 +56,8 @@ class SampleMerger:
         self._stale_after_s = stale_after_s
         self._channels: dict[str, dict[str, _Reading]] = {}
         self._trackers: dict[str, CadenceSpeedTracker] = {}
-        self._distance_origin: dict[str, float] = {}
+        self._distance_origin = 0.0
+        self._distance_last: tuple[float, float] | None = None  # (total, at_s) of the source
         self._distance_source: str | None = None
         self._rr_ms: list[int] = []
 
@@ -112,10 +113,17 @@ class SampleMerger:
             return
         # distance is the first source's only: switching sources would make it jump
         if self._distance_source is None:
-            self._distance_source = source
-        if source == self._distance_source:
-            origin = self._distance_origin.setdefault(source, total_m)
-            self._put("distance", source, max(0.0, total_m - origin), at_s, DEDICATED)
+            self._distance_source, self._distance_origin = source, total_m
+        if source != self._distance_source:
+            return
+        if self._distance_last is not None:
+            last, last_at = self._distance_last
+            reach = self._bounds["speed"][1] * max(1.0, at_s - last_at)
+            if not 0 <= total_m - last <= reach:
+                # a reset or a garbled counter: carry on from the distance reached so far
+                self._distance_origin += total_m - last
+        self._distance_last = (total_m, at_s)
+        self._put("distance", source, total_m - self._distance_origin, at_s, DEDICATED)
 
     def _put(self, channel: str, source: str, value: float | None, at_s: float, rank: int) -> None:
         low, high = self._bounds[channel]

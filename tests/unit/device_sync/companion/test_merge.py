@@ -73,3 +73,14 @@ def test_a_speed_beyond_the_sport_is_dropped() -> None:
     merger = SampleMerger("run")
     merger.feed("pod", pod, 0.0)
     assert merger.sample(0) == {"t": 0.0, "distance": 0.0}, "255 m/s and 255 steps/min dropped"
+
+
+def test_a_distance_counter_that_jumps_or_resets_carries_on_from_the_distance_so_far() -> None:
+    merger = SampleMerger("run")
+    for at_s, total_dm in ((0.0, 10_000), (1.0, 10_040), (2.0, 900_000_000), (3.0, 0), (4.0, 30)):
+        pod = bytes.fromhex("028002b4") + total_dm.to_bytes(4, "little")
+        merger.feed("pod", decode_rsc_measurement(pod), at_s)
+        sample = merger.sample(at_s)
+        assert sample is not None
+        last = sample["distance"]
+    assert last == 7.0, "4 m, then nothing for the jump and the reset, then 3 m"
