@@ -88,8 +88,8 @@ class Recorder:
         assert self._session is not None
         return (self._clock() - self._session.started_at).total_seconds()
 
-    def _received(self, _address: str, measurement: Measurement) -> None:
-        self._merger.feed(_address, measurement, self._elapsed())
+    def _received(self, address: str, measurement: Measurement) -> None:
+        self._merger.feed(address, measurement, self._elapsed())
 
     async def record(
         self, session: LocalSession, addresses: list[str], stop: asyncio.Event

@@ -263,12 +263,6 @@ class Store:
         ).fetchone()
         return int(batches), int(unsealed), int(sessions)
 
-    def rejected_batches(self) -> int:
-        (count,) = self._db.execute(
-            "SELECT count(*) FROM batches WHERE state = 'rejected'"
-        ).fetchone()
-        return int(count)
-
     def uploaded(self, path: str, size: int, mtime_ns: int) -> bool:
         """This exact file (path, size and modification time) was handled before."""
         row = self._db.execute(
