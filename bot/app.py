@@ -17,7 +17,6 @@ from pathlib import Path
 
 from aiogram import Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
-from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.session.base import BaseSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
@@ -36,6 +35,7 @@ from bot.geo import OfflineTimezoneLocator
 from bot.i18n import I18n
 from bot.notifier import TelegramNotifier
 from bot.promotions import TelegramPromotions
+from bot.responses import KeepingAiohttpSession
 from bot.settings import WEBHOOK_PATH, Settings, SettingsError
 from bot.web import build_web_app
 from db.engine import create_engine, create_session_factory, is_sqlite
@@ -137,7 +137,9 @@ async def build_application(
         events_isolation=isolation,
     )
     if session is None and settings.telegram_api_url:
-        session = AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_url))
+        session = KeepingAiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_url))
+    elif session is None:
+        session = KeepingAiohttpSession()
     bot = Bot(
         token=settings.bot_token or "1:sandbox-token-offline",
         session=session,

@@ -26,6 +26,7 @@ from domain.campaigns.service import CampaignService, UnsubscribeService
 from domain.clock import Clock
 from domain.coaching.service import CoachService
 from domain.coaching.threshold_service import ThresholdService
+from domain.partners.service import PartnerService
 from domain.plans.service import PlanService
 from domain.ports import TimezoneLocator
 from domain.skills.service import SkillService, StrengthService
@@ -63,7 +64,8 @@ def build_dispatcher(deps: DispatcherDeps) -> Dispatcher:
 
     def services(uow: SqlUnitOfWork) -> dict[str, Any]:
         plans = PlanService(uow, deps.clock)
-        workouts = WorkoutService(uow, deps.clock)
+        partners = PartnerService(uow, deps.clock)
+        workouts = WorkoutService(uow, deps.clock, listeners=[partners])
         admins = AdminService(uow, deps.clock, deps.admin_ids)
         return {
             "users": UserService(uow, deps.clock, deps.timezones),
@@ -79,6 +81,7 @@ def build_dispatcher(deps: DispatcherDeps) -> Dispatcher:
             "admins": admins,
             "campaigns": CampaignService(uow, deps.clock, admins),
             "unsubscribe": UnsubscribeService(uow),
+            "partners": partners,
         }
 
     # aiogram's own place for its FSM middleware, with the update's scope around it.

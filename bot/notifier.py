@@ -9,7 +9,6 @@ from collections.abc import Awaitable, Callable
 from aiogram import Bot
 from aiogram.exceptions import TelegramAPIError, TelegramForbiddenError, TelegramRetryAfter
 from aiogram.types import BufferedInputFile, InlineKeyboardMarkup
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import I18n, Texts
 from domain.notifications.models import (
@@ -21,6 +20,7 @@ from domain.notifications.models import (
 from domain.users.models import User
 from handlers.charts import Charts
 from handlers.checkin import checkin_card
+from handlers.keyboards import InlineKeyboardBuilder
 from handlers.reminder_callbacks import ReminderLogCb
 
 logger = logging.getLogger(__name__)

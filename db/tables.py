@@ -353,3 +353,68 @@ class CampaignDeliveryRow(Base):
     claimed_at: Mapped[datetime | None] = mapped_column()
     finished_at: Mapped[datetime | None] = mapped_column()
     reason: Mapped[str | None] = mapped_column(String(200))
+
+
+# --- training partners ---
+
+
+class PartnerProfileRow(Base):
+    """A discoverable athlete: the grid cell and pace matching filters on (the rest of the
+    profile is read from `users`, fresh)."""
+
+    __tablename__ = "partner_profiles"
+    __table_args__ = (Index("ix_partner_profiles_cell_updated_at", "cell", "updated_at"),)
+
+    user_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    cell: Mapped[int | None] = mapped_column(Integer)
+    vdot: Mapped[float | None] = mapped_column(Float)
+    since: Mapped[datetime] = mapped_column()
+    updated_at: Mapped[datetime] = mapped_column()
+
+
+class PartnerIntroRow(Base):
+    __tablename__ = "partner_intros"
+    __table_args__ = (
+        Index("ix_partner_intros_sender_created", "sender_id", "created_at"),
+        Index("ix_partner_intros_pair", "sender_id", "recipient_id"),
+        Index("ix_partner_intros_recipient", "recipient_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    sender_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("users.id", ondelete="CASCADE"))
+    recipient_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("users.id", ondelete="CASCADE")
+    )
+    state: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime] = mapped_column()
+    decided_at: Mapped[datetime | None] = mapped_column()
+
+
+class PartnerBlockRow(Base):
+    __tablename__ = "partner_blocks"
+
+    blocker_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    blocked_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    created_at: Mapped[datetime] = mapped_column()
+
+
+class PartnerReportRow(Base):
+    """A report for the moderators; the reporter has also blocked the athlete."""
+
+    __tablename__ = "partner_reports"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    reporter_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    reported_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    reason: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime] = mapped_column()

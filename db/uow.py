@@ -13,6 +13,7 @@ from db.repositories.campaigns import SqlCampaignRepository
 from db.repositories.checkins import SqlCheckInRepository
 from db.repositories.imports import SqlImportRepository
 from db.repositories.notifications import SqlNotificationLog
+from db.repositories.partners import SqlPartnerRepository
 from db.repositories.plans import SqlPlanRepository
 from db.repositories.records import SqlRecordRepository
 from db.repositories.strength import SqlStrengthRepository
@@ -48,6 +49,7 @@ class SqlUnitOfWork:
         self.imports = SqlImportRepository(self.session)
         self.admins = SqlAdminRepository(self.session)
         self.campaigns = SqlCampaignRepository(self.session)
+        self.partners = SqlPartnerRepository(self.session)
         self._update_id: int | None = None
 
     async def __aenter__(self) -> Self:

@@ -10,6 +10,7 @@ from domain.activities.ports import ImportRepository
 from domain.campaigns.ports import AdminRepository, CampaignRepository
 from domain.coaching.ports import ThresholdRepository
 from domain.notifications.ports import NotificationLog
+from domain.partners.ports import PartnerRepository
 from domain.plans.ports import PlanRepository
 from domain.skills.ports import StrengthRepository
 from domain.users.models import User
@@ -73,6 +74,9 @@ class UnitOfWork(Protocol):
 
     @property
     def campaigns(self) -> CampaignRepository: ...
+
+    @property
+    def partners(self) -> PartnerRepository: ...
 
     async def __aenter__(self) -> Self: ...
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from aiogram.types import InlineKeyboardMarkup
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from domain.campaigns.models import Campaign, CampaignState, Progress
 from handlers.broadcast_callbacks import CampaignAction, CampaignCb, UnsubscribeCb
+from handlers.keyboards import InlineKeyboardBuilder
 from handlers.texts import Texts
 
 _ACTIONS = {

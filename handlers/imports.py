@@ -7,12 +7,12 @@ from pathlib import PurePath
 from aiogram import Bot, F, Router
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from domain.activities.service import AlreadyImported, Imported, ImportService
 from domain.activities.validation import check_size
 from domain.users.models import User
 from handlers.charts import ActivityCharts
+from handlers.keyboards import InlineKeyboardBuilder
 from handlers.texts import Texts
 from handlers.workout_callbacks import JournalCb, WorkoutAction, WorkoutCb
 

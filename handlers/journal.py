@@ -6,11 +6,11 @@ from aiogram import Router
 from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from domain.users.models import User
 from domain.workouts.models import Activity, JournalPage, JournalPeriod
 from domain.workouts.service import WorkoutService
+from handlers.keyboards import InlineKeyboardBuilder
 from handlers.replies import show
 from handlers.texts import Texts
 from handlers.workout_callbacks import EntryCb, JournalCb

@@ -6,11 +6,11 @@ from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from domain.skills.lifts import ExerciseHistory, ExerciseSummary
 from domain.skills.service import StrengthService
 from domain.users.models import User
+from handlers.keyboards import InlineKeyboardBuilder
 from handlers.replies import show
 from handlers.skill_callbacks import LiftCb
 from handlers.texts import Texts

@@ -10,12 +10,12 @@ from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from domain.users.models import Units, User
 from domain.workouts.models import Activity, WorkoutDraft, WorkoutSource
 from domain.workouts.parsing import parse_distance, parse_duration, parse_heart_rate
 from domain.workouts.service import WorkoutService
+from handlers.keyboards import InlineKeyboardBuilder
 from handlers.replies import show
 from handlers.texts import Texts
 from handlers.workout_callbacks import LogActivityCb, LogStepAction, LogStepCb, LogValueCb

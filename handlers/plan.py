@@ -6,10 +6,10 @@ from aiogram import F, Router
 from aiogram.filters import Command, CommandObject
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from domain.plans.service import PlanService
 from domain.users.models import User
+from handlers.keyboards import InlineKeyboardBuilder
 from handlers.plan_callbacks import PlanAction, PlanCb
 from handlers.plan_form import start_guided
 from handlers.plan_view import render_week, week_keyboard

@@ -10,11 +10,11 @@ from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from domain.plans.models import RACE_DISTANCES_M, GoalKind, PlanGoal, RaceClass
 from domain.plans.service import PlanService
 from domain.users.models import User
+from handlers.keyboards import InlineKeyboardBuilder
 from handlers.plan_callbacks import (
     GoalDistanceCb,
     GoalKindCb,

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from domain.plans.service import PlanView
 from domain.users.models import User
+from handlers.keyboards import InlineKeyboardBuilder
 from handlers.plan_callbacks import PlanAction, PlanCb
 from handlers.texts import Texts
 

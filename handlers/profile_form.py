@@ -10,7 +10,6 @@ from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from domain.users.models import (
     ONBOARDING_ORDER,
@@ -22,6 +21,7 @@ from domain.users.models import (
     Weekday,
 )
 from domain.users.service import UserService
+from handlers.keyboards import InlineKeyboardBuilder
 from handlers.replies import checked, show
 from handlers.texts import Texts
 

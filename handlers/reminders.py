@@ -6,10 +6,10 @@ from aiogram import F, Router
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from domain.users.models import User
 from domain.users.service import UserService
+from handlers.keyboards import InlineKeyboardBuilder
 from handlers.log_form import start_guided
 from handlers.reminder_callbacks import ReminderLogCb, ReminderTimeCb, ReminderTimesCb
 from handlers.replies import checked, show

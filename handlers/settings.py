@@ -8,11 +8,11 @@ from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import BotCommandScopeChat, CallbackQuery, InlineKeyboardMarkup, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from domain.users.models import Language, NotificationKind, Units, User
 from domain.users.service import UserService
 from handlers.help import command_menu
+from handlers.keyboards import InlineKeyboardBuilder
 from handlers.reminder_callbacks import ReminderTimesCb
 from handlers.replies import checked, show
 from handlers.texts import Texts

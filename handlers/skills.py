@@ -6,11 +6,11 @@ from aiogram import Router
 from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from domain.skills.service import SkillReport, SkillService
 from domain.users.models import User
 from domain.workouts.models import Activity
+from handlers.keyboards import InlineKeyboardBuilder
 from handlers.replies import checked, show
 from handlers.skill_callbacks import LiftCb, SkillCb
 from handlers.texts import Texts

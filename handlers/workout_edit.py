@@ -8,7 +8,6 @@ from aiogram import F, Router
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from domain.users.models import Units, User
 from domain.workouts.entries import WorkoutEdit
@@ -16,6 +15,7 @@ from domain.workouts.models import Activity, WorkoutField
 from domain.workouts.moments import parse_when
 from domain.workouts.parsing import parse_distance, parse_duration, parse_heart_rate, parse_rpe
 from domain.workouts.service import WorkoutService
+from handlers.keyboards import InlineKeyboardBuilder
 from handlers.replies import show
 from handlers.texts import Texts
 from handlers.workout_callbacks import (

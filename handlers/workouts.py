@@ -7,7 +7,6 @@ from aiogram.filters import Command, CommandObject
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from domain.skills.catalog import Milestone
 from domain.users.models import User
@@ -16,6 +15,7 @@ from domain.workouts.events import Announcement
 from domain.workouts.models import Workout
 from domain.workouts.records import Record
 from domain.workouts.service import Guidance, Logged, WorkoutService
+from handlers.keyboards import InlineKeyboardBuilder
 from handlers.log_form import start_guided
 from handlers.replies import show
 from handlers.texts import Texts

@@ -8,11 +8,11 @@ from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from domain.coaching.threshold_service import SETTABLE, ThresholdService, ZonesReport
 from domain.coaching.thresholds import ThresholdKind
 from domain.users.models import User
+from handlers.keyboards import InlineKeyboardBuilder
 from handlers.replies import show
 from handlers.texts import Texts
 

@@ -11,6 +11,7 @@ from aiogram.methods import TelegramMethod
 from aiogram.methods.base import TelegramType
 from aiogram.types import InputFile
 
+from bot.responses import ResponseModels
 from bot.sandbox.telegram import FakeTelegram, TelegramApiError
 
 if TYPE_CHECKING:
@@ -21,6 +22,7 @@ class InProcessSession(BaseSession):
     def __init__(self, telegram: FakeTelegram, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.telegram = telegram
+        self.response_models = ResponseModels()
 
     async def make_request(
         self, bot: Bot, method: TelegramMethod[TelegramType], timeout: int | None = None
@@ -40,6 +42,7 @@ class InProcessSession(BaseSession):
             status, body = 200, {"ok": True, "result": result}
         except TelegramApiError as error:
             status, body = error.error_code, error.as_response()
+        self.response_models.keep(method)
         response = self.check_response(
             bot=bot, method=method, status_code=status, content=json.dumps(body)
         )

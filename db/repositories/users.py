@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import time
 from enum import StrEnum
+from functools import cache
 from typing import TypeVar
 
 from sqlalchemy import delete
@@ -32,7 +33,10 @@ def to_mask(members: Iterable[E], enum: type[E]) -> int:
     return sum(1 << order.index(member) for member in members)
 
 
+@cache
 def from_mask(mask: int, enum: type[E]) -> frozenset[E]:
+    """The members a mask holds; a mask has a few hundred values at most, so each is built
+    once (partner search reads thousands of rows)."""
     return frozenset(member for index, member in enumerate(enum) if mask & (1 << index))
 
 

@@ -205,6 +205,7 @@ class UserService:
             notifications = await self._uow.notifications.of_user(user_id)
             plans = await self._uow.plans.all(user_id)
             imports = await self._uow.imports.all(user_id)
+            partners = await self._uow.partners.record_of(user_id)
         return {
             "format": "coachbot-export",
             "version": 1,
@@ -215,6 +216,7 @@ class UserService:
             "notifications": [_jsonable(asdict(notice)) for notice in notifications],
             "plans": [_jsonable(asdict(plan)) for plan in plans],
             "imported_activities": [_jsonable(asdict(meta)) for meta in imports],
+            "partners": _jsonable(asdict(partners)),
         }
 
     async def delete(self, user_id: int) -> bool:

@@ -11,7 +11,7 @@ from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.types import Message, Update
 
-from bench import report
+from bench import partners, report
 from bench.fake_botapi import FakeBotApi
 from bench.population import HEAVY_ID, NOW, athletes, spec, workouts
 from bench.processes import TOKEN, free_port
@@ -119,3 +119,12 @@ def _sender(update: Update) -> int:
     assert event is not None
     assert event.from_user is not None
     return event.from_user.id
+
+
+async def test_the_partner_benchmark_seeds_searches_and_reports(tmp_path: Path) -> None:
+    url = await partners.ensure_sqlite(300, tmp_path)
+    row = await partners.measure(url, "sqlite", 300, iterations=3)
+    assert row.summary.count == 3
+    table = partners.table([asdict(row)])
+    assert "| sqlite | 300 |" in table
+    assert "python -m bench.partners --sizes 300 --backends sqlite" in table
