@@ -7,13 +7,13 @@ import asyncio
 import json
 import time
 
-from bench import partners, queries, report, webhook
+from bench import fit_import, partners, queries, report, webhook
 from bench.seed import postgres_version
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--only", choices=("queries", "webhook", "partners"), default=None)
+    parser.add_argument("--only", choices=("queries", "webhook", "partners", "fit"), default=None)
     parser.add_argument("--sizes", default=queries.DEFAULT_SIZES, help="total:heavy,... workouts")
     parser.add_argument("--backends", default="sqlite,postgresql")
     parser.add_argument("--iterations", type=int, default=200)
@@ -35,6 +35,8 @@ def main() -> None:
     if args.only in (None, "webhook"):
         load = webhook.default_load()
         webhook.save(asyncio.run(webhook.run(load, backends, webhook.ROUNDS)), load)
+    if args.only in (None, "fit"):
+        fit_import.save(asyncio.run(fit_import.run(fit_import.ROUNDS)), fit_import.ROUNDS)
     report.write()
     print(f"results written to {report.DOCUMENT} in {time.perf_counter() - started:.0f} s")
 

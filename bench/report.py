@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from bench import partners
+from bench import fit_import, partners
 from bench.queries import BASELINE, RESULTS, TARGET_P95_MS
 from bench.seed import ROOT, SQLITE_DIR
 
@@ -229,6 +229,9 @@ def write(document: Path = DOCUMENT) -> None:
         text = replace_block(
             text, "partners", partners.table(json.loads(partners.RESULTS.read_text()))
         )
+    if fit_import.RESULTS.exists():
+        found_fit = json.loads(fit_import.RESULTS.read_text())
+        text = replace_block(text, "fit_import", fit_import.table(found_fit))
     document.write_text(text)
 
 

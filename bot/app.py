@@ -29,11 +29,14 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.charts import MatplotlibCharts
 from bot.commands import set_command_menus
+from bot.device_api import device_api_services
+from bot.device_cards import TelegramDeviceCards
 from bot.digest_plan import digest_plan
 from bot.dispatcher import DispatcherDeps, build_dispatcher
+from bot.gamification_notifier import TelegramGamificationNotifier
 from bot.geo import OfflineTimezoneLocator
 from bot.i18n import I18n
-from bot.notifier import TelegramNotifier
+from bot.live_tracks import TelegramTrackNotifier, track_services
 from bot.promotions import TelegramPromotions
 from bot.responses import KeepingAiohttpSession
 from bot.settings import WEBHOOK_PATH, Settings, SettingsError
@@ -43,16 +46,20 @@ from db.fsm_storage import SqlStorage
 from db.leases import SqlLease
 from db.migrate import is_current, upgrade
 from db.uow import SqlUnitOfWork
+from device_sync.api import build_api
 from domain.campaigns.rate import TokenBucket
 from domain.clock import utc_now
 from scheduler.broadcast import BroadcastEngine
 from scheduler.jobs import (
+    close_league_weeks,
     prune_processed_updates,
     send_due_checkins,
     send_due_digests,
     send_due_reminders,
+    send_streak_warnings,
 )
 from scheduler.setup import Running, Tick, build_scheduler, drain
+from scheduler.tracks import close_stale_tracks
 
 logger = logging.getLogger(__name__)
 
@@ -164,7 +171,7 @@ def broadcast_engine(app: Application, owner: str) -> BroadcastEngine:
 
 def _ticks(app: Application, engine: BroadcastEngine) -> list[Tick]:
     sessions = create_session_factory(app.engine)
-    notifier = TelegramNotifier(app.bot, app.i18n, MatplotlibCharts())
+    notifier = TelegramGamificationNotifier(app.bot, app.i18n, MatplotlibCharts())
     plan = digest_plan(app.i18n, utc_now)
 
     def uow() -> SqlUnitOfWork:
@@ -186,6 +193,18 @@ def _ticks(app: Application, engine: BroadcastEngine) -> list[Tick]:
     async def checkins() -> int:
         return await send_due_checkins(uow, utc_now, notifier)
 
+    async def streaks() -> int:
+        return await send_streak_warnings(uow, utc_now, notifier)
+
+    async def leagues() -> int:
+        return await close_league_weeks(uow, utc_now, notifier)
+
+    tracks = track_services(sessions, utc_now)
+    track_notifier = TelegramTrackNotifier(app.bot, app.i18n, MatplotlibCharts())
+
+    async def stale_tracks() -> int:
+        return await close_stale_tracks(tracks, track_notifier)
+
     async def keep_lease() -> None:
         """Renewing the lease is done by the guard around every tick; this one only ticks."""
 
@@ -196,7 +215,17 @@ def _ticks(app: Application, engine: BroadcastEngine) -> list[Tick]:
         Tick(name="send_due_digests", every=timedelta(seconds=60), run=digests),
         Tick(name="send_due_checkins", every=timedelta(seconds=60), run=checkins),
         Tick(name="send_campaigns", every=BROADCAST_TICK, run=broadcast),
+        Tick(name="send_streak_warnings", every=timedelta(seconds=60), run=streaks),
+        Tick(name="close_league_weeks", every=timedelta(minutes=5), run=leagues),
+        Tick(name="close_stale_tracks", every=timedelta(seconds=60), run=stale_tracks),
     ]
+
+
+def device_api(app: Application) -> web.Application:
+    """The device API on the bot's database; its cards go out through the bot."""
+    cards = TelegramDeviceCards(app.bot, app.i18n, MatplotlibCharts())
+    services = device_api_services(create_session_factory(app.engine), utc_now, cards)
+    return build_api(services)
 
 
 def _owner() -> str:
@@ -231,7 +260,7 @@ async def scheduler_running(app: Application) -> AsyncIterator[AsyncIOScheduler 
 
 @contextlib.asynccontextmanager
 async def _web(app: Application) -> AsyncIterator[None]:
-    web_app = build_web_app(app.dispatcher, app.bot, app.settings.webhook_secret)
+    web_app = build_web_app(app.dispatcher, app.bot, app.settings.webhook_secret, device_api(app))
     runner = web.AppRunner(web_app, access_log=None)
     await runner.setup()
     site = web.TCPSite(runner, app.settings.web_host, app.settings.web_port)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from typing import Any
 
 from domain.activities.models import Samples
+from domain.campaigns.stats import WeekCount
 from domain.coaching.service import StatsReport
 from domain.units import METRES_PER_MILE
 from domain.users.models import Units
@@ -86,6 +88,25 @@ class MatplotlibCharts:
             axis.grid(alpha=0.3)
             if invert:
                 axis.invert_yaxis()
+        figure.tight_layout()
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format="png")
+        plt.close(figure)
+        return buffer.getvalue()
+
+    def growth(self, weeks: Sequence[WeekCount], t: Texts) -> bytes:
+        plt = self._plt()
+        figure, axis = plt.subplots(1, 1, figsize=(8, 4.5), dpi=110)
+        labels = [f"{week.week.day:02d}.{week.week.month:02d}" for week in weeks]
+        axis.bar(
+            labels, [week.new for week in weeks], color=COLORS["bars"], label=t("admin.chart.new")
+        )
+        axis.plot(labels, [week.active for week in weeks], color=COLORS["fitness"], linewidth=2.5,
+                  marker="o", label=t("admin.chart.active"))  # fmt: skip
+        axis.set_title(t("admin.chart.title"), fontsize=15)
+        axis.set_ylabel(t("admin.chart.athletes"), fontsize=12)
+        axis.legend(fontsize=12, loc="upper left")
+        axis.yaxis.get_major_locator().set_params(integer=True)
         figure.tight_layout()
         buffer = io.BytesIO()
         figure.savefig(buffer, format="png")

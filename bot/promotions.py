@@ -16,9 +16,9 @@ from aiogram.exceptions import (
 )
 
 from bot.i18n import I18n
-from domain.campaigns.models import Progress, SendResult, SendStatus
+from domain.campaigns.models import Progress, Promotion, SendResult, SendStatus
 from domain.users.models import Language
-from handlers.broadcast_view import campaign_keyboard, progress_text, unsubscribe_keyboard
+from handlers.broadcast_view import campaign_keyboard, progress_text, promotion_keyboard
 
 logger = logging.getLogger(__name__)
 
@@ -49,10 +49,16 @@ class TelegramPromotions:
         self._bot = bot
         self._i18n = i18n
 
-    async def send(self, user_id: int, language: Language, text: str) -> SendResult:
-        markup = unsubscribe_keyboard(self._i18n.texts(language))
+    async def send(self, user_id: int, language: Language, promotion: Promotion) -> SendResult:
         try:
-            await self._bot.send_message(user_id, text, reply_markup=markup)
+            username = (await self._bot.me()).username or ""  # asked once, then cached
+            markup = promotion_keyboard(promotion, self._i18n.texts(language), username)
+            if promotion.photo:
+                await self._bot.send_photo(
+                    user_id, promotion.photo, caption=promotion.text, reply_markup=markup
+                )
+            else:
+                await self._bot.send_message(user_id, promotion.text, reply_markup=markup)
         except (TimeoutError, TelegramAPIError) as error:
             return classify(error)
         return SendResult(SendStatus.SENT)

@@ -302,6 +302,8 @@ class UserBanRow(Base):
         BigInteger, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
     )
     banned_at: Mapped[datetime] = mapped_column()
+    reason: Mapped[str | None] = mapped_column(String(200))
+    banned_by: Mapped[int | None] = mapped_column(BigInteger)
 
 
 class AuditLogRow(Base):
@@ -328,6 +330,11 @@ class CampaignRow(Base):
     audience_ready: Mapped[bool] = mapped_column(Boolean)
     audience_cursor: Mapped[int] = mapped_column(BigInteger)
     report_message_id: Mapped[int | None] = mapped_column(BigInteger)
+    photo: Mapped[str | None] = mapped_column(String(256))
+    button_text: Mapped[str | None] = mapped_column(String(64))
+    button_target: Mapped[str | None] = mapped_column(String(256))
+    audience: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    scheduled_at: Mapped[datetime | None] = mapped_column(index=True)
 
 
 class CampaignDeliveryRow(Base):
@@ -353,6 +360,90 @@ class CampaignDeliveryRow(Base):
     claimed_at: Mapped[datetime | None] = mapped_column()
     finished_at: Mapped[datetime | None] = mapped_column()
     reason: Mapped[str | None] = mapped_column(String(200))
+
+
+# --- growth: promo codes, rewards, referrals ---
+
+
+class PromoCodeRow(Base):
+    """A code to redeem; the codes of one offer share a batch (one code for a shared offer)."""
+
+    __tablename__ = "promo_codes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    code: Mapped[str] = mapped_column(String(64), unique=True)
+    batch: Mapped[str] = mapped_column(String(64), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    reward: Mapped[str] = mapped_column(String(32))
+    expires_at: Mapped[datetime | None] = mapped_column()
+    max_uses: Mapped[int | None] = mapped_column(Integer)
+    uses: Mapped[int] = mapped_column(Integer)
+    campaign_id: Mapped[int | None] = mapped_column(Integer)
+    created_by: Mapped[int] = mapped_column(BigInteger)
+    created_at: Mapped[datetime] = mapped_column()
+
+
+class PromoRedemptionRow(Base):
+    """One redemption per athlete and offer: the unique key is the once-per-user rule."""
+
+    __tablename__ = "promo_redemptions"
+    __table_args__ = (UniqueConstraint("batch", "user_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    code_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("promo_codes.id", ondelete="CASCADE"), index=True
+    )
+    batch: Mapped[str] = mapped_column(String(64))
+    user_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    redeemed_at: Mapped[datetime] = mapped_column()
+
+
+class UserFeatureRow(Base):
+    """A feature unlocked for an athlete, until `expires_at` (never, when empty)."""
+
+    __tablename__ = "user_features"
+
+    user_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    feature: Mapped[str] = mapped_column(String(32), primary_key=True)
+    expires_at: Mapped[datetime | None] = mapped_column()
+    granted_at: Mapped[datetime] = mapped_column()
+    source: Mapped[str] = mapped_column(String(64))
+
+
+class UserBadgeRow(Base):
+    __tablename__ = "user_badges"
+
+    user_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    badge: Mapped[str] = mapped_column(String(32), primary_key=True)
+    awarded_at: Mapped[datetime] = mapped_column()
+    source: Mapped[str] = mapped_column(String(64))
+
+
+class InviteCodeRow(Base):
+    __tablename__ = "invite_codes"
+
+    user_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+
+
+class ReferralRow(Base):
+    """Who invited whom. Keyed by the invitee's Telegram id with no foreign key, so that it
+    outlives a deleted account: an athlete is referred, and rewarded, once ever."""
+
+    __tablename__ = "referrals"
+
+    invitee_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    referrer_id: Mapped[int] = mapped_column(BigInteger, index=True)
+    joined_at: Mapped[datetime] = mapped_column()
+    rewarded_at: Mapped[datetime | None] = mapped_column()
 
 
 # --- training partners ---
@@ -418,3 +509,211 @@ class PartnerReportRow(Base):
     )
     reason: Mapped[str] = mapped_column(String(16))
     created_at: Mapped[datetime] = mapped_column()
+
+
+# --- gamification ---
+
+
+class XpLedgerRow(Base):
+    """The XP one workout earned: keyed by the workout, so an edit replaces and a
+    re-import cannot add a second row."""
+
+    __tablename__ = "xp_ledger"
+    __table_args__ = (
+        Index("ix_xp_ledger_user_day", "user_id", "local_day"),
+        Index("ix_xp_ledger_user_started", "user_id", "started_at"),
+    )
+
+    workout_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("workouts.id", ondelete="CASCADE"), primary_key=True
+    )
+    user_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("users.id", ondelete="CASCADE"))
+    local_day: Mapped[date] = mapped_column(Date)
+    started_at: Mapped[datetime] = mapped_column()
+    raw_xp: Mapped[int] = mapped_column(Integer)
+    xp: Mapped[int] = mapped_column(Integer)
+
+
+class GameProfileRow(Base):
+    __tablename__ = "game_profiles"
+
+    user_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    weekly_target: Mapped[int | None] = mapped_column(SmallInteger)
+    best_level: Mapped[int] = mapped_column(Integer)
+    next_warning_at: Mapped[datetime | None] = mapped_column(index=True)
+
+
+class GameNoticeRow(Base):
+    """One streak warning per athlete, kind and local day: the claim that stops doubles."""
+
+    __tablename__ = "game_notices"
+
+    user_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    local_date: Mapped[date] = mapped_column(Date, primary_key=True)
+    state: Mapped[str] = mapped_column(String(16))
+    at: Mapped[datetime] = mapped_column()
+
+
+class EarnedAchievementRow(Base):
+    """One tier of one achievement: earned once, revoked and restored without a new row."""
+
+    __tablename__ = "earned_achievements"
+
+    user_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    achievement_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    tier: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
+    earned_at: Mapped[datetime] = mapped_column()
+    revoked_at: Mapped[datetime | None] = mapped_column()
+
+
+class LeagueMemberRow(Base):
+    __tablename__ = "league_members"
+    __table_args__ = (
+        Index("ix_league_members_group", "week", "tier", "group_no"),
+        Index("ix_league_members_user_week", "user_id", "week"),
+        Index("ix_league_members_told", "told"),
+    )
+
+    week: Mapped[date] = mapped_column(Date, primary_key=True)
+    user_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    tier: Mapped[int] = mapped_column(SmallInteger)
+    group_no: Mapped[int] = mapped_column(Integer)
+    joined_at: Mapped[datetime] = mapped_column()
+    final_xp: Mapped[int | None] = mapped_column(Integer)
+    rank: Mapped[int | None] = mapped_column(Integer)
+    outcome: Mapped[str | None] = mapped_column(String(16))
+    told: Mapped[str | None] = mapped_column(String(16))
+
+
+class LeagueWeekRow(Base):
+    """A league week that has been closed: written in the close's own transaction."""
+
+    __tablename__ = "league_weeks"
+
+    week: Mapped[date] = mapped_column(Date, primary_key=True)
+    closed_at: Mapped[datetime] = mapped_column()
+
+
+# --- live tracks ---
+
+
+class LiveTrackRow(Base):
+    """A live location followed as a workout: its state and running totals (ADR 0032)."""
+
+    __tablename__ = "live_tracks"
+    __table_args__ = (
+        UniqueConstraint("chat_id", "message_id", name="uq_live_tracks_message"),
+        Index("ix_live_tracks_state_stale_at", "state", "stale_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    user_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    message_id: Mapped[int] = mapped_column(BigInteger)
+    activity: Mapped[str | None] = mapped_column(String(16))
+    state: Mapped[str] = mapped_column(String(16))
+    started_at: Mapped[datetime] = mapped_column()
+    live_until: Mapped[datetime] = mapped_column()
+    last_fix_at: Mapped[datetime] = mapped_column()
+    stale_at: Mapped[datetime] = mapped_column()
+    last_latitude: Mapped[float] = mapped_column(Float)
+    last_longitude: Mapped[float] = mapped_column(Float)
+    last_accuracy_m: Mapped[float | None] = mapped_column(Float)
+    last_kept_at: Mapped[datetime] = mapped_column()
+    distance_m: Mapped[float] = mapped_column(Float)
+    moving_s: Mapped[float] = mapped_column(Float)
+    points: Mapped[int] = mapped_column(Integer)
+    status_message_id: Mapped[int | None] = mapped_column(BigInteger)
+    status_at: Mapped[datetime | None] = mapped_column()
+    workout_id: Mapped[int | None] = mapped_column(
+        Integer, ForeignKey("workouts.id", ondelete="SET NULL")
+    )
+
+
+class LiveTrackPointRow(Base):
+    """One kept position of an open track, appended as it arrives; dropped at the close."""
+
+    __tablename__ = "live_track_points"
+
+    track_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("live_tracks.id", ondelete="CASCADE"), primary_key=True
+    )
+    at: Mapped[datetime] = mapped_column(primary_key=True)
+    latitude: Mapped[float] = mapped_column(Float)
+    longitude: Mapped[float] = mapped_column(Float)
+    accuracy_m: Mapped[float | None] = mapped_column(Float)
+
+
+# --- devices ---
+class DeviceRow(Base):
+    """A paired device; its bearer token is kept only as a SHA-256 hash (ADR 0026)."""
+
+    __tablename__ = "devices"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    user_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str | None] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(16))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    paired_at: Mapped[datetime] = mapped_column()
+    last_sync_at: Mapped[datetime | None] = mapped_column()
+    revoked_at: Mapped[datetime | None] = mapped_column()
+
+
+class PairingCodeRow(Base):
+    __tablename__ = "device_pairing_codes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    user_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    state: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime] = mapped_column()
+    expires_at: Mapped[datetime] = mapped_column()
+
+
+class LiveSessionRow(Base):
+    """A live session pushed by a device; its workout once finished (ADR 0027)."""
+
+    __tablename__ = "live_sessions"
+    __table_args__ = (UniqueConstraint("user_id", "client_session_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    user_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("users.id", ondelete="CASCADE"))
+    device_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("devices.id", ondelete="CASCADE"), index=True
+    )
+    client_session_id: Mapped[str] = mapped_column(String(36))
+    activity: Mapped[str] = mapped_column(String(16))
+    started_at: Mapped[datetime] = mapped_column()
+    created_at: Mapped[datetime] = mapped_column()
+    state: Mapped[str] = mapped_column(String(16))
+    ended_at: Mapped[datetime | None] = mapped_column()
+    workout_id: Mapped[int | None] = mapped_column(Integer)
+
+
+class LiveBatchRow(Base):
+    """One batch of a live session's samples, by its sequence number: canonical JSON, zlib'd."""
+
+    __tablename__ = "live_batches"
+
+    session_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("live_sessions.id", ondelete="CASCADE"), primary_key=True
+    )
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    digest: Mapped[str] = mapped_column(String(64))
+    payload: Mapped[bytes] = mapped_column(LargeBinary)

@@ -11,7 +11,11 @@ from db.engine import READ_ONLY
 from db.repositories.admins import SqlAdminRepository
 from db.repositories.campaigns import SqlCampaignRepository
 from db.repositories.checkins import SqlCheckInRepository
+from db.repositories.devices import SqlDeviceRepository
+from db.repositories.gamification import SqlGamificationRepository
+from db.repositories.growth import SqlGrowthRepository
 from db.repositories.imports import SqlImportRepository
+from db.repositories.live_tracks import SqlLiveTrackRepository
 from db.repositories.notifications import SqlNotificationLog
 from db.repositories.partners import SqlPartnerRepository
 from db.repositories.plans import SqlPlanRepository
@@ -50,6 +54,10 @@ class SqlUnitOfWork:
         self.admins = SqlAdminRepository(self.session)
         self.campaigns = SqlCampaignRepository(self.session)
         self.partners = SqlPartnerRepository(self.session)
+        self.growth = SqlGrowthRepository(self.session)
+        self.gamification = SqlGamificationRepository(self.session)
+        self.live_tracks = SqlLiveTrackRepository(self.session)
+        self.devices = SqlDeviceRepository(self.session)
         self._update_id: int | None = None
 
     async def __aenter__(self) -> Self:

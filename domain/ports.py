@@ -9,10 +9,14 @@ from typing import Protocol, Self
 from domain.activities.ports import ImportRepository
 from domain.campaigns.ports import AdminRepository, CampaignRepository
 from domain.coaching.ports import ThresholdRepository
+from domain.devices.ports import DeviceRepository
+from domain.gamification.ports import GamificationRepository
+from domain.growth.ports import GrowthRepository
 from domain.notifications.ports import NotificationLog
 from domain.partners.ports import PartnerRepository
 from domain.plans.ports import PlanRepository
 from domain.skills.ports import StrengthRepository
+from domain.tracks.ports import LiveTrackRepository
 from domain.users.models import User
 from domain.wellness.ports import CheckInRepository
 from domain.workouts.ports import RecordRepository, WorkoutRepository
@@ -77,6 +81,18 @@ class UnitOfWork(Protocol):
 
     @property
     def partners(self) -> PartnerRepository: ...
+
+    @property
+    def growth(self) -> GrowthRepository: ...
+
+    @property
+    def gamification(self) -> GamificationRepository: ...
+
+    @property
+    def live_tracks(self) -> LiveTrackRepository: ...
+
+    @property
+    def devices(self) -> DeviceRepository: ...
 
     async def __aenter__(self) -> Self: ...
 

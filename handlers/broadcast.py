@@ -1,9 +1,9 @@
-"""/broadcast for admins: compose, preview, send; pause, resume, cancel. The unsubscribe
-button of every promotion works for anyone."""
+"""/broadcast for admins: compose (text, or a photo with a caption), preview, send now or at
+a time; pause, resume, cancel. The unsubscribe button of every promotion works for anyone."""
 
 from __future__ import annotations
 
-from aiogram import F, Router
+from aiogram import Bot, F, Router
 from aiogram.filters import Command, Filter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
@@ -14,8 +14,10 @@ from domain.campaigns.admin import AdminService
 from domain.campaigns.models import Role
 from domain.campaigns.service import CampaignService, UnsubscribeService
 from domain.users.models import User
+from handlers import broadcast_draft
 from handlers.broadcast_callbacks import CampaignCb, UnsubscribeCb
-from handlers.broadcast_view import campaign_keyboard, progress_text, unsubscribe_keyboard
+from handlers.broadcast_draft import show_draft
+from handlers.broadcast_view import campaign_keyboard, progress_text
 from handlers.replies import show
 from handlers.texts import Texts
 
@@ -34,20 +36,26 @@ class IsAdmin(Filter):
     """Asks the database (and ADMIN_IDS) on every update; what fails falls through to the
     unknown-command and outdated-button answers, so nothing reveals the console."""
 
+    def __init__(self, role: Role = Role.ADMIN) -> None:
+        self._accepted = {Role.ADMIN, role}
+
     async def __call__(
         self,
         event: TelegramObject,  # noqa: ARG002 - the filter protocol passes it
         admins: AdminService,
         event_from_user: TelegramUser | None = None,
     ) -> bool:
-        return event_from_user is not None and await admins.role(event_from_user.id) is Role.ADMIN
+        if event_from_user is None:
+            return False
+        return await admins.role(event_from_user.id) in self._accepted
 
 
 def typed_html(message: Message) -> str:
     """The text as HTML: the client's formatting when it sent some, otherwise as typed."""
-    if any(entity.type in FORMATTING for entity in message.entities or ()):
+    entities = message.caption_entities if message.photo else message.entities
+    if any(entity.type in FORMATTING for entity in entities or ()):
         return message.html_text
-    return message.text or ""
+    return (message.caption if message.photo else message.text) or ""
 
 
 async def cmd_broadcast(message: Message, state: FSMContext, t: Texts) -> None:
@@ -56,15 +64,17 @@ async def cmd_broadcast(message: Message, state: FSMContext, t: Texts) -> None:
 
 
 async def msg_broadcast_text(
-    message: Message, user: User, campaigns: CampaignService, state: FSMContext, t: Texts
+    message: Message,
+    user: User,
+    campaigns: CampaignService,
+    state: FSMContext,
+    bot: Bot,
+    t: Texts,
 ) -> None:
-    draft = await campaigns.compose(user.id, user.language, typed_html(message))
+    photo = message.photo[-1].file_id if message.photo else None
+    draft = await campaigns.compose(user.id, user.language, typed_html(message), photo)
     await state.clear()
-    await message.answer(draft.campaign.text, reply_markup=unsubscribe_keyboard(t))
-    await message.answer(
-        t.render("broadcast/confirm.html", draft=draft),
-        reply_markup=campaign_keyboard(draft.campaign, t),
-    )
+    await show_draft(message, draft, bot, user, t)
 
 
 async def cb_campaign(
@@ -95,7 +105,9 @@ def build_router() -> Router:
     admin.message.filter(IsAdmin())
     admin.callback_query.filter(IsAdmin())
     admin.message.register(cmd_broadcast, Command("broadcast"))
+    admin.message.register(msg_broadcast_text, BroadcastForm.text, F.photo)
     admin.message.register(msg_broadcast_text, BroadcastForm.text, F.text, ~F.text.startswith("/"))
     admin.callback_query.register(cb_campaign, CampaignCb.filter())
+    admin.include_router(broadcast_draft.build_router())
     router.include_router(admin)
     return router

@@ -6,9 +6,12 @@ from enum import StrEnum
 
 from aiogram.filters.callback_data import CallbackData
 
+from domain.campaigns.audience import AudienceField
+
 
 class CampaignAction(StrEnum):
     START = "start"
+    SCHEDULE = "schedule"
     PAUSE = "pause"
     RESUME = "resume"
     CANCEL = "cancel"
@@ -19,6 +22,29 @@ class CampaignCb(CallbackData, prefix="cmp"):
 
     action: CampaignAction
     campaign_id: int
+
+
+class DraftStep(StrEnum):
+    AUDIENCE = "audience"
+    BUTTON = "button"
+    TIME = "time"
+    CITY = "city"
+    BACK = "back"
+
+
+class DraftCb(CallbackData, prefix="cmpd"):
+    """Edit a draft: open the audience editor, add a button, type a send time."""
+
+    step: DraftStep
+    campaign_id: int
+
+
+class AudienceCb(CallbackData, prefix="cmpa"):
+    """Toggle one audience filter of a draft (an enum value or a number of days)."""
+
+    campaign_id: int
+    field: AudienceField
+    value: str = ""
 
 
 class UnsubscribeCb(CallbackData, prefix="unsub"):

@@ -9,9 +9,9 @@ from aiogram.types import BotCommand, Message
 from handlers.texts import Texts
 
 MENU_COMMANDS = (
-    "log", "journal", "checkin", "coach", "plan", "zones", "progress", "lifts", "stats",
-    "records", "partners", "profile", "settings", "help", "export", "delete_me", "cancel",
-    "start",
+    "log", "track", "journal", "checkin", "coach", "plan", "zones", "progress", "lifts",
+    "stats", "records", "achievements", "level", "league", "partners", "devices", "profile",
+    "settings", "help", "export", "delete_me", "cancel", "start",
 )  # fmt: skip
 
 

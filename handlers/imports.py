@@ -12,6 +12,7 @@ from domain.activities.service import AlreadyImported, Imported, ImportService
 from domain.activities.validation import check_size
 from domain.users.models import User
 from handlers.charts import ActivityCharts
+from handlers.imports_archive import is_archive, msg_archive
 from handlers.keyboards import InlineKeyboardBuilder
 from handlers.texts import Texts
 from handlers.workout_callbacks import JournalCb, WorkoutAction, WorkoutCb
@@ -95,6 +96,7 @@ async def cb_csv(
 def build_router() -> Router:
     router = Router(name=__name__)
     router.message.register(msg_activity_file, F.document, _is_activity_file)
+    router.message.register(msg_archive, F.document, is_archive)
     router.message.register(msg_other_document, F.document)
     router.callback_query.register(cb_csv, ImportCb.filter())
     return router

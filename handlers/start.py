@@ -1,4 +1,5 @@
-"""/start: greets a newcomer and starts onboarding; remembers deep-link payloads."""
+"""/start: greets a newcomer and starts onboarding; remembers deep-link payloads, records a
+referral and redeems a promo code that came with one."""
 
 from __future__ import annotations
 
@@ -7,11 +8,37 @@ from aiogram.filters import CommandObject, CommandStart
 from aiogram.fsm.context import FSMContext
 from aiogram.types import Message
 
+from domain.errors import InvalidValueError, NotFoundError
+from domain.growth.promos import PromoService
+from domain.growth.referrals import ReferralService
 from domain.users.models import ONBOARDING_ORDER, User
 from domain.users.service import UserService
-from domain.users.start_links import parse_start_payload
+from domain.users.start_links import StartLink, StartLinkKind, parse_start_payload
 from handlers.profile_form import FormMode, ask, card_keyboard
 from handlers.texts import Texts
+
+
+async def _arrive(
+    message: Message,
+    user: User,
+    link: StartLink,
+    referrals: ReferralService,
+    promos: PromoService,
+    t: Texts,
+) -> None:
+    if link.kind is StartLinkKind.REFERRAL:
+        await referrals.attach(user.id, link)
+    elif link.kind is StartLinkKind.PROMO:
+        try:
+            redeemed = await promos.redeem(user.id, link.code)
+        except InvalidValueError as error:
+            await message.answer(t(f"errors.promo.{error.reason}"))
+        except NotFoundError:
+            await message.answer(t("errors.not_found_promo"))
+        else:
+            await message.answer(
+                t.render("growth/redeemed.html", redeemed=redeemed, timezone=user.timezone)
+            )
 
 
 async def cmd_start(
@@ -19,6 +46,8 @@ async def cmd_start(
     command: CommandObject,
     user: User,
     users: UserService,
+    referrals: ReferralService,
+    promos: PromoService,
     state: FSMContext,
     t: Texts,
 ) -> None:
@@ -26,6 +55,7 @@ async def cmd_start(
     link = parse_start_payload(command.args)
     if link is not None:
         user = await users.remember_start_link(user.id, link)
+        await _arrive(message, user, link, referrals, promos, t)
     if user.onboarded_at is not None:
         await message.answer(t("start.welcome_back", name=user.first_name))
         await message.answer(

@@ -15,6 +15,7 @@ from domain.campaigns.models import (
     Claimed,
     DeliveryState,
     Outcome,
+    Promotion,
     SendStatus,
 )
 from domain.campaigns.ports import CampaignReporter, PromotionSender
@@ -113,29 +114,30 @@ class BroadcastEngine:
         if not chunk:
             return []
         begun = await self._service().begin(self.owner, [c.delivery_id for c in chunk])
-        texts = await self._texts({c.campaign_id for c in chunk})
+        promotions = await self._promotions({c.campaign_id for c in chunk})
         tasks = []
         for claimed in chunk:
             if claimed.delivery_id not in begun:
                 continue
             await self.limiter.acquire()
-            tasks.append(asyncio.create_task(self._send_one(claimed, texts[claimed.campaign_id])))
+            promotion = promotions[claimed.campaign_id]
+            tasks.append(asyncio.create_task(self._send_one(claimed, promotion)))
         outcomes = list(await asyncio.gather(*tasks))
         await self._service().record(outcomes)
         return outcomes
 
-    async def _send_one(self, claimed: Claimed, text: str) -> Outcome:
-        result = await self.sender.send(claimed.user_id, claimed.language, text)
+    async def _send_one(self, claimed: Claimed, promotion: Promotion) -> Outcome:
+        result = await self.sender.send(claimed.user_id, claimed.language, promotion)
         if result.status is SendStatus.RETRY_AFTER:
             # Telegram's flood control is per bot: every send waits, not only this one.
             self.limiter.hold(result.retry_after)
         return outcome_of(claimed, result, self.clock())
 
-    async def _texts(self, campaign_ids: set[int]) -> dict[int, str]:
+    async def _promotions(self, campaign_ids: set[int]) -> dict[int, Promotion]:
         uow = self.uow_factory()
         async with uow:
             found = [await uow.campaigns.get(campaign_id) for campaign_id in campaign_ids]
-        return {campaign.id: campaign.text for campaign in found if campaign is not None}
+        return {campaign.id: campaign.promotion for campaign in found if campaign is not None}
 
     async def _report_all(self) -> None:
         """Each running campaign's report, at most every few seconds; a finished one's once."""

@@ -7,6 +7,9 @@ from collections.abc import Callable
 from datetime import timedelta
 
 from domain.clock import Clock
+from domain.gamification.leagues_service import LeagueService
+from domain.gamification.ports import GamificationNotifier
+from domain.gamification.warnings import StreakWarningService
 from domain.notifications.models import Claim, DeliveryOutcome, NoticeKind
 from domain.notifications.ports import NextWeekPlan, Notifier
 from domain.notifications.service import NotificationService
@@ -84,3 +87,31 @@ async def _deliver(
         # One athlete's failure must not hold back the others; the claim stays, so no double.
         logger.exception("%s for user %s failed", claim.kind, claim.user_id)
         return None
+
+
+async def send_streak_warnings(
+    uow_factory: Callable[[], UnitOfWork], clock: Clock, notifier: GamificationNotifier
+) -> int:
+    """Claim tonight's streak warnings (19:00 local), then send each in its own unit of work."""
+    claims = await StreakWarningService(uow_factory(), clock, notifier).claim_due()
+    sent = 0
+    for claim in claims:
+        try:
+            outcome = await StreakWarningService(uow_factory(), clock, notifier).deliver(claim)
+        except Exception:
+            logger.exception("streak warning for user %s failed", claim.user_id)
+            continue
+        sent += int(outcome is DeliveryOutcome.SENT)
+    if claims:
+        logger.info("streak warnings: %d claimed, %d sent", len(claims), sent)
+    return sent
+
+
+async def close_league_weeks(
+    uow_factory: Callable[[], UnitOfWork], clock: Clock, notifier: GamificationNotifier
+) -> int:
+    """Close every ended league week once, then tell each member their result once."""
+    closed = await LeagueService(uow_factory(), clock).close_weeks()
+    if closed:
+        logger.info("league weeks closed: %d", closed)
+    return await LeagueService(uow_factory(), clock).tell_results(notifier)

@@ -62,12 +62,50 @@ class UserSide(FakeTelegramCore):
         return self._message(user_id, chat_id, **content)
 
     def user_sends_location(
-        self, user_id: int, latitude: float, longitude: float, live_period: int | None = None
+        self,
+        user_id: int,
+        latitude: float,
+        longitude: float,
+        live_period: int | None = None,
+        accuracy_m: float | None = None,
     ) -> dict[str, Any]:
-        location: dict[str, Any] = {"latitude": latitude, "longitude": longitude}
-        if live_period:
-            location["live_period"] = live_period
+        """A location; with `live_period` (seconds) a live one, moved by `user_moves`."""
+        location = _location(latitude, longitude, live_period, accuracy_m)
         return self._message(user_id, None, location=location)
+
+    def user_moves(
+        self,
+        user_id: int,
+        message_id: int,
+        latitude: float,
+        longitude: float,
+        at: int | None = None,
+        accuracy_m: float | None = None,
+    ) -> dict[str, Any]:
+        """The next position of a live location: an `edited_message` at `at` (Unix time)."""
+        original = self.state.user_messages[(user_id, message_id)]
+        period = original["location"].get("live_period")
+        if period is None:
+            raise ValueError(f"message {message_id} is not a live location")
+        location = _location(latitude, longitude, period, accuracy_m)
+        return self._edited(original, location, at)
+
+    def user_stops_sharing(
+        self, user_id: int, message_id: int, at: int | None = None
+    ) -> dict[str, Any]:
+        """Telegram's last edit of a live location: where it was, without a live period."""
+        original = self.state.user_messages[(user_id, message_id)]
+        last = original["location"]
+        location = _location(last["latitude"], last["longitude"], None, None)
+        return self._edited(original, location, at)
+
+    def _edited(
+        self, original: dict[str, Any], location: dict[str, Any], at: int | None
+    ) -> dict[str, Any]:
+        edited = {**original, "location": location, "edit_date": self.now() if at is None else at}
+        key = (original["chat"]["id"], original["message_id"])
+        self.state.user_messages[key] = edited
+        return self.enqueue({"edited_message": edited})
 
     def user_sends_contact(self, user_id: int, phone_number: str) -> dict[str, Any]:
         user = self._user(user_id)
@@ -97,6 +135,15 @@ class UserSide(FakeTelegramCore):
             document["mime_type"] = mime_type
         extra = {"caption": caption} if caption else {}
         return self._message(user_id, None, document=document, **extra)
+
+    def user_sends_photo(
+        self, user_id: int, content: bytes, caption: str | None = None
+    ) -> dict[str, Any]:
+        stored = self.store_file("photo.jpg", content, "photos")
+        size = {"file_id": stored.file_id, "file_unique_id": stored.unique_id,
+                "file_size": len(content), "width": 1280, "height": 720}  # fmt: skip
+        extra = {"caption": caption} if caption else {}
+        return self._message(user_id, None, photo=[size], **extra)
 
     def user_presses(
         self, user_id: int, message_id: int, callback_data: str, chat_id: int | None = None
@@ -141,3 +188,14 @@ class UserSide(FakeTelegramCore):
         }
         self.state.statuses[(chat_id, self.bot_id)] = "member"
         return self.enqueue({"my_chat_member": member_update})
+
+
+def _location(
+    latitude: float, longitude: float, live_period: int | None, accuracy_m: float | None
+) -> dict[str, Any]:
+    location: dict[str, Any] = {"latitude": latitude, "longitude": longitude}
+    if live_period:
+        location["live_period"] = live_period
+    if accuracy_m is not None:
+        location["horizontal_accuracy"] = accuracy_m
+    return location

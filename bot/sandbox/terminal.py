@@ -28,6 +28,9 @@ HELP = """sandbox commands:
                            number than there are buttons is sent as text)
   :text TEXT               send TEXT as it is, even a small number
   :location LAT LON        share a location, e.g. :location 55.75 37.62
+  :live LAT LON [MIN]      share a live location for MIN minutes (60), then
+  :move LAT LON            its next position, 30 s after the one before
+  :stop                    stop sharing the live location
   :file PATH               send a file as a document
   :user ID [NAME] [LANG]   continue as another user (LANG: en or ru)
   :help                    this help
@@ -117,6 +120,8 @@ class Sandbox:
     feed: Callable[[dict[str, Any]], Any]
     screen: Screen
     user_id: int
+    live_message: int | None = None
+    live_at: int = 0
 
     async def handle(self, line: str) -> bool:
         """Act on one typed line; False when the user wants to leave."""
@@ -142,6 +147,8 @@ class Sandbox:
         elif line.startswith(":location"):
             latitude, longitude = (float(part) for part in line.split()[1:3])
             self.fake.user_sends_location(self.user_id, latitude, longitude)
+        elif line.startswith((":live", ":move", ":stop")):
+            self._live(line.split())
         elif line.startswith(":file"):
             path = Path(line.split(maxsplit=1)[1])
             content = await asyncio.to_thread(_read_user_file, path)
@@ -152,6 +159,29 @@ class Sandbox:
             print("sandbox: unknown sandbox command, :help lists them", file=self.screen.out)
         else:
             self.fake.user_sends_text(self.user_id, line)
+
+    def _live(self, parts: list[str]) -> None:
+        """A live share in simulated time: each move is 30 s after the last one."""
+        command, numbers = parts[0], [float(part) for part in parts[1:]]
+        if command == ":live" and len(numbers) >= 2:
+            period = round(numbers[2] * 60) if len(numbers) > 2 else 3600
+            latitude, longitude = numbers[0], numbers[1]
+            sent = self.fake.user_sends_location(self.user_id, latitude, longitude, period)
+            self.live_message, self.live_at = sent["message"]["message_id"], self.fake.now()
+            return
+        if self.live_message is None:
+            raise ValueError("no live location shared: :live LAT LON first")
+        self.live_at = max(self.fake.now(), self.live_at + 30)
+        if command == ":move" and len(numbers) >= 2:
+            latitude, longitude = numbers[0], numbers[1]
+            self.fake.user_moves(
+                self.user_id, self.live_message, latitude, longitude, self.live_at
+            )
+        elif command == ":stop":
+            self.fake.user_stops_sharing(self.user_id, self.live_message, at=self.live_at)
+            self.live_message = None
+        else:
+            raise ValueError(f"{command} needs LAT LON")
 
     def _press(self, number: int) -> None:
         if number < 1:

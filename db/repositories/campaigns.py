@@ -9,10 +9,13 @@ from typing import Any
 from sqlalchemy import ColumnElement, Table, bindparam, exists, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from db.repositories.audience import audience_filter
 from db.tables import CampaignDeliveryRow, CampaignRow, UserBanRow, UserRow
 from db.upsert import insert_many_or_ignore
+from domain.campaigns.audience import Audience
 from domain.campaigns.models import (
     OPEN_DELIVERIES,
+    Button,
     Campaign,
     CampaignState,
     Claimed,
@@ -58,17 +61,50 @@ class SqlCampaignRepository:
         rows = await self._session.scalars(query.execution_options(populate_existing=True))
         return [_to_campaign(row) for row in rows]
 
-    async def audience_count(self) -> int:
-        return int(await self._session.scalar(select(func.count()).where(_audience())) or 0)
+    async def audience_count(self, audience: Audience, now: datetime) -> int:
+        query = select(func.count()).where(_audience(), *audience_filter(audience, now))
+        return int(await self._session.scalar(query) or 0)
 
-    async def audience_after(self, user_id: int, limit: int) -> list[int]:
+    async def audience_after(
+        self, user_id: int, limit: int, audience: Audience, now: datetime
+    ) -> list[int]:
         query = (
             select(UserRow.id)
-            .where(_audience(), UserRow.id > user_id)
+            .where(_audience(), *audience_filter(audience, now), UserRow.id > user_id)
             .order_by(UserRow.id)
             .limit(limit)
         )
         return list(await self._session.scalars(query))
+
+    async def start_due(self, now: datetime) -> list[int]:
+        due = select(CampaignRow.id).where(
+            CampaignRow.state == CampaignState.SCHEDULED.value, CampaignRow.scheduled_at <= now
+        )
+        started = []
+        for campaign_id in list(await self._session.scalars(due)):
+            # Conditional: of two schedulers, the one whose update matched starts it.
+            result = await self._session.execute(
+                update(CampaignRow)
+                .where(
+                    CampaignRow.id == campaign_id,
+                    CampaignRow.state == CampaignState.SCHEDULED.value,
+                )
+                .values(state=CampaignState.SENDING.value, started_at=now)
+            )
+            if result.rowcount:  # type: ignore[attr-defined]
+                started.append(campaign_id)
+        return started
+
+    async def deliveries_of(self, user_id: int) -> list[dict[str, Any]]:
+        query = (
+            select(D.campaign_id, D.state, D.finished_at)
+            .where(D.user_id == user_id)
+            .order_by(D.id)
+        )
+        return [
+            {"campaign_id": row.campaign_id, "state": row.state, "at": row.finished_at}
+            for row in await self._session.execute(query)
+        ]
 
     async def add_deliveries(
         self, campaign_id: int, user_ids: Sequence[int], at: datetime
@@ -211,6 +247,11 @@ def _fill(row: CampaignRow, campaign: Campaign) -> None:
     row.audience_ready = campaign.audience_ready
     row.audience_cursor = campaign.audience_cursor
     row.report_message_id = campaign.report_message_id
+    row.photo = campaign.photo
+    row.button_text = campaign.button.text if campaign.button else None
+    row.button_target = campaign.button.target if campaign.button else None
+    row.audience = None if campaign.audience.everyone else campaign.audience.as_data()
+    row.scheduled_at = campaign.scheduled_at
 
 
 def _to_campaign(row: CampaignRow) -> Campaign:
@@ -226,4 +267,10 @@ def _to_campaign(row: CampaignRow) -> Campaign:
         audience_ready=row.audience_ready,
         audience_cursor=row.audience_cursor,
         report_message_id=row.report_message_id,
+        photo=row.photo,
+        button=Button(row.button_text, row.button_target)
+        if row.button_text and row.button_target
+        else None,
+        audience=Audience.from_data(row.audience),
+        scheduled_at=row.scheduled_at,
     )

@@ -62,6 +62,9 @@ class SqlNotificationLog:
     async def finish(
         self, user_id: int, kind: NoticeKind, local_date: date, state: NoticeState, at: datetime
     ) -> None:
+        # What the unit of work changed before (the athlete's row) is written first: rows are
+        # locked in the order a claim locks them, users before notices.
+        await self._session.flush()
         statement = (
             update(NotificationRow)
             .where(self._key(user_id, kind, local_date))

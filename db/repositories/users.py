@@ -135,3 +135,8 @@ def _to_user(row: UserRow) -> User:
             max_hr=row.max_hr,
         ),
     )
+
+
+def user_of(row: UserRow) -> User:
+    """The domain's athlete of a loaded row (for repositories that search users)."""
+    return _to_user(row)

@@ -21,6 +21,13 @@ MIN_RECORDS_KEPT = 60
 ACTIVITY_FILE = "activity"
 MAX_ELAPSED_S = 7 * 24 * 3600  # beyond this a session is damage, not a workout
 Values = dict[str, Any]
+RECORD_FIELDS = frozenset(
+    {
+        "timestamp", "heart_rate", "power", "Power", "cadence", "enhanced_speed", "speed",
+        "distance", "position_lat", "position_long", "enhanced_altitude", "altitude",
+    }
+)  # fmt: skip
+NUMBERS = (int, float)
 
 
 @dataclass
@@ -84,10 +91,11 @@ def _take(frame: fitdecode.FitDataMessage, read: _Read) -> None:
     name = frame.name
     if name not in {"record", "session", "lap", "file_id", "sport", "activity"}:
         return
-    values = {item.name: item.value for item in frame.fields if item.value is not None}
     if name == "record":
-        read.records.append(values)
-    elif name == "session":
+        read.records.append(_record_fields(frame))
+        return
+    values = {item.name: item.value for item in frame.fields if item.value is not None}
+    if name == "session":
         read.sessions.append(values)
     elif name == "lap":
         read.laps.append(values)
@@ -101,6 +109,16 @@ def _take(frame: fitdecode.FitDataMessage, read: _Read) -> None:
         read.file_types.append(values.get("type"))
         if read.device is None:
             read.device = _device(values)
+
+
+def _record_fields(frame: fitdecode.FitDataMessage) -> Values:
+    """Only the fields samples are made of: records are most of a file (hot path)."""
+    values: Values = {}
+    for item in frame.fields:
+        field, value = item.field, item.value
+        if field is not None and value is not None and field.name in RECORD_FIELDS:
+            values[field.name] = value
+    return values
 
 
 def _anchored(read: _Read) -> None:
@@ -201,9 +219,8 @@ def _lap(lap: Values, start: datetime) -> Lap:
 
 
 def _number(value: Any) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return None
-    return float(value)
+    """A plain int or float (never a bool, an enum or a tuple of values)."""
+    return float(value) if type(value) in NUMBERS else None
 
 
 def _whole(value: Any) -> int | None:

@@ -26,6 +26,14 @@ class Refusal(StrEnum):
     HEART_RATE = "heart_rate"
     SPEED = "speed"
     BAD_VALUE = "bad_value"
+    NOT_ZIP = "not_zip"
+    ZIP_BOMB = "zip_bomb"
+    TOO_MANY_FILES = "too_many_files"
+    NESTED_ZIP = "nested_zip"
+    UNSAFE_NAME = "unsafe_name"
+    ENCRYPTED = "encrypted"
+    NO_FILES = "no_files"
+    HEALTH_XML = "health_xml"
 
 
 class FileRefusedError(InvalidValueError):

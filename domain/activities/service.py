@@ -18,7 +18,7 @@ from domain.activities.models import (
 )
 from domain.activities.ports import ActivityParser
 from domain.activities.summary import power_1hz
-from domain.activities.validation import check_file, check_size
+from domain.activities.validation import check_activity, check_file, check_size
 from domain.clock import Clock
 from domain.errors import NotFoundError
 from domain.ports import UnitOfWork
@@ -71,20 +71,47 @@ class ImportService:
         file stores nothing."""
         check_size(len(content))
         digest = hashlib.sha256(content).hexdigest()
-        async with self._uow:
-            known = await self._uow.imports.workout_by_hash(user.id, digest)
-            workout = await self._uow.workouts.get(user.id, known) if known else None
-        if workout is not None:
-            return AlreadyImported(workout)
+        known = await self._known(user.id, digest)
+        if known is not None:
+            return AlreadyImported(known)
         parsed = await asyncio.to_thread(self._parser.parse, file_name, content)
+        return await self._import_new(user, digest, parsed)
+
+    async def import_parsed(
+        self, user: User, digest: str, parsed: ParsedFile
+    ) -> Imported | AlreadyImported:
+        """Store activities read from an export (not a file of their own), keyed by a digest
+        of what identifies them; the same dedup and checks as a file."""
+        known = await self._known(user.id, digest)
+        if known is not None:
+            return AlreadyImported(known)
+        return await self._import_new(user, digest, parsed)
+
+    async def _known(self, user_id: int, digest: str) -> Workout | None:
+        async with self._uow:
+            known = await self._uow.imports.workout_by_hash(user_id, digest)
+            return await self._uow.workouts.get(user_id, known) if known else None
+
+    async def _import_new(
+        self, user: User, digest: str, parsed: ParsedFile
+    ) -> Imported | AlreadyImported:
         check_file(parsed, self._clock())
         async with self._uow:
-            for activity in parsed.activities:
-                same = await self._overlapping(user.id, activity)
-                if same is not None:
-                    return AlreadyImported(same)
-            stored = await self._store_all(user, digest, parsed)
-            await self._uow.commit()
+            outcome = await self.store_parsed(user, digest, parsed)
+            if isinstance(outcome, Imported):
+                await self._uow.commit()
+        return outcome
+
+    async def store_parsed(
+        self, user: User, digest: str, parsed: ParsedFile
+    ) -> Imported | AlreadyImported:
+        """Inside the caller's unit of work (it commits): store checked activities unless one
+        overlaps a workout at the same start; `digest` names their source for dedup."""
+        for activity in parsed.activities:
+            same = await self._overlapping(user.id, activity)
+            if same is not None:
+                return AlreadyImported(same)
+        stored = await self._store_all(user, digest, parsed)
         return Imported(stored, parsed.warning)
 
     async def _overlapping(self, user_id: int, activity: ParsedActivity) -> Workout | None:
@@ -99,14 +126,30 @@ class ImportService:
                 return workout
         return None
 
+    async def store_recorded(
+        self, user: User, key: str, activity: ParsedActivity, device: str
+    ) -> ImportedWorkout:
+        """Inside the caller's unit of work (it commits): store an activity recorded some
+        other way than a file (a live location) as a file's is stored; `key` names it once,
+        the database refuses a second store of the same key."""
+        check_activity(activity, self._clock())
+        digest = hashlib.sha256(key.encode()).hexdigest()
+        parsed = ParsedFile((activity,), device=device)
+        stored = await self._store_all(user, digest, parsed, WorkoutSource.DEVICE)
+        return stored[0]
+
     async def _store_all(
-        self, user: User, digest: str, parsed: ParsedFile
+        self,
+        user: User,
+        digest: str,
+        parsed: ParsedFile,
+        source: WorkoutSource = WorkoutSource.FILE,
     ) -> tuple[ImportedWorkout, ...]:
         """A multisport file's workouts are linked by the id of the first one."""
         stored: list[ImportedWorkout] = []
         group: int | None = None
         for part, activity in enumerate(parsed.activities):
-            logged = await self._logged(user, activity)
+            logged = await self._logged(user, activity, source)
             workout_id = logged.workout.id
             if len(parsed.activities) > 1 and group is None:
                 group = workout_id
@@ -118,7 +161,7 @@ class ImportService:
             stored.append(ImportedWorkout(logged, meta, activity.samples, held, zones))
         return tuple(stored)
 
-    async def _logged(self, user: User, activity: ParsedActivity) -> Logged:
+    async def _logged(self, user: User, activity: ParsedActivity, source: WorkoutSource) -> Logged:
         """A ride is weighed by its 1 Hz power when it has some (the FTP is a cycling
         threshold, not a running one); records are also taken from inside the workout."""
         samples = activity.samples
@@ -131,7 +174,7 @@ class ImportService:
             started_at=activity.started_at,
         )
         extra = segment_candidates(activity.activity, samples.present("distance"), power)
-        return await self._workouts.store_weighed(user, draft, WorkoutSource.FILE, power, extra)
+        return await self._workouts.store_weighed(user, draft, source, power, extra)
 
     async def samples_csv(self, user_id: int, workout_id: int) -> bytes:
         """The samples of one of the athlete's own imported workouts as CSV (SI, UTC)."""

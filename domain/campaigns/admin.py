@@ -38,11 +38,17 @@ class AdminService:
             await self.audit(actor_id, f"grant.{role}", f"user:{user_id}")
             await self._uow.commit()
 
-    async def ban(self, actor_id: int, user_id: int) -> None:
-        """A banned athlete gets no promotions; written to the audit log."""
+    async def is_banned(self, user_id: int) -> bool:
+        """Asked on every update: a banned athlete gets a short notice and nothing else."""
+        async with self._uow:
+            await self._uow.read_only()
+            return await self._uow.admins.ban_of(user_id) is not None
+
+    async def ban(self, actor_id: int, user_id: int, reason: str | None = None) -> None:
+        """A banned athlete gets no promotions and no answers; written to the audit log."""
         await self.require(actor_id, Role.MODERATOR)
         async with self._uow:
-            await self._uow.admins.ban(user_id, self._clock())
+            await self._uow.admins.ban(user_id, self._clock(), reason, actor_id)
             await self.audit(actor_id, "ban", f"user:{user_id}")
             await self._uow.commit()
 

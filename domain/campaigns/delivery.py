@@ -78,9 +78,13 @@ class DeliveryService:
         self._clock = clock
 
     async def prepare(self, batch: int = AUDIENCE_BATCH) -> int:
-        """One pending delivery per recipient of each started campaign, `batch` users per
-        transaction; a cursor makes a crash resume, the unique key makes a replay harmless."""
+        """Start the scheduled campaigns that are due, then one pending delivery per recipient
+        of each started campaign, `batch` users per transaction; a cursor makes a crash
+        resume, the unique key makes a replay harmless."""
         added = 0
+        async with self._uow:
+            await self._uow.campaigns.start_due(self._clock())
+            await self._uow.commit()
         async with self._uow:
             campaigns = await self._uow.campaigns.in_state([CampaignState.SENDING.value])
         for started in campaigns:
@@ -92,7 +96,9 @@ class DeliveryService:
 
     async def _prepare_batch(self, campaign: Campaign, batch: int) -> tuple[Campaign, int]:
         async with self._uow:
-            ids = await self._uow.campaigns.audience_after(campaign.audience_cursor, batch)
+            ids = await self._uow.campaigns.audience_after(
+                campaign.audience_cursor, batch, campaign.audience, self._clock()
+            )
             await self._uow.campaigns.add_deliveries(campaign.id, ids, self._clock())
             current = await self._uow.campaigns.get(campaign.id) or campaign
             campaign = replace(

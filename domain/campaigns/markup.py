@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
+from domain.campaigns.models import Button
 from domain.errors import InvalidValueError
+from domain.users.start_links import parse_start_payload
+
+MAX_BUTTON_TEXT = 64
+MAX_TARGET = 256
 
 ALLOWED_TAGS = frozenset(
     {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code", "pre",
@@ -36,7 +41,7 @@ class _Checker(HTMLParser):
         self.plain.append(data)
 
 
-def checked_html(text: str) -> str:
+def checked_html(text: str, limit: int = 4096) -> str:
     """The text when Telegram would accept it as HTML; a stray `<`, an unknown tag or one
     left open is refused with the offending tag named."""
     text = text.strip()
@@ -55,6 +60,22 @@ def checked_html(text: str) -> str:
         raise InvalidValueError("campaign_text", "bad_html", tag=checker.error)
     if not "".join(checker.plain).strip():
         raise InvalidValueError("campaign_text", "empty")
-    if len("".join(checker.plain)) > 4096:
-        raise InvalidValueError("campaign_text", "too_long", limit=4096)
+    if len("".join(checker.plain)) > limit:
+        raise InvalidValueError("campaign_text", "too_long", limit=limit)
     return text
+
+
+def checked_button(line: str) -> Button:
+    """`Label | https://…` or `Label | promo_CODE` (any /start payload the bot knows)."""
+    label, bar, target = line.partition("|")
+    label, target = " ".join(label.split()), target.strip()
+    if not bar or not label or not target or len(label) > MAX_BUTTON_TEXT:
+        raise InvalidValueError("campaign_button", "format")
+    button = Button(label, target)
+    if button.is_url:
+        if len(target) > MAX_TARGET or any(char.isspace() for char in target):
+            raise InvalidValueError("campaign_button", "bad_url")
+        return button
+    if parse_start_payload(target) is None:
+        raise InvalidValueError("campaign_button", "bad_link")
+    return button

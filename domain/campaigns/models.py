@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
+from domain.campaigns.audience import Audience
 from domain.users.models import Language
 
 MAX_ATTEMPTS = 5  # transient errors; a 429 is Telegram asking to wait and does not count
 MAX_TEXT = 4096
+MAX_CAPTION = 1024  # Telegram's limit for a photo's caption
 
 
 class Role(StrEnum):
@@ -18,7 +20,7 @@ class Role(StrEnum):
 
 
 class CampaignState(StrEnum):
-    """draft -> sending <-> paused -> done; draft, sending or paused -> cancelled."""
+    """draft -> (scheduled ->) sending <-> paused -> done; any of the open ones -> cancelled."""
 
     DRAFT = "draft"
     SCHEDULED = "scheduled"
@@ -64,6 +66,27 @@ class SendResult:
 
 
 @dataclass(frozen=True, slots=True)
+class Button:
+    """A button under the promotion: a URL, or a deep link into the bot (`promo_<code>`)."""
+
+    text: str
+    target: str  # "https://..." or a /start payload
+
+    @property
+    def is_url(self) -> bool:
+        return self.target.startswith(("https://", "http://", "tg://"))
+
+
+@dataclass(frozen=True, slots=True)
+class Promotion:
+    """What one athlete receives: the text (a caption under the photo, when there is one)."""
+
+    text: str
+    photo: str | None = None  # a Telegram file_id
+    button: Button | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Campaign:
     id: int
     author_id: int
@@ -76,6 +99,14 @@ class Campaign:
     audience_ready: bool = False
     audience_cursor: int = 0
     report_message_id: int | None = None
+    photo: str | None = None
+    button: Button | None = None
+    audience: Audience = field(default_factory=Audience)
+    scheduled_at: datetime | None = None
+
+    @property
+    def promotion(self) -> Promotion:
+        return Promotion(self.text, self.photo, self.button)
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,3 +185,11 @@ class AuditEntry:
     action: str
     target: str
     at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Ban:
+    user_id: int
+    at: datetime
+    reason: str | None = None
+    by: int | None = None

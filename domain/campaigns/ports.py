@@ -4,19 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Protocol
+from typing import Any, Protocol
 
+from domain.campaigns.audience import Audience
 from domain.campaigns.models import (
     AuditEntry,
+    Ban,
     Campaign,
     Claimed,
     Counts,
     Outcome,
     Progress,
+    Promotion,
     Role,
     SendResult,
 )
-from domain.users.models import Language
+from domain.campaigns.stats import AdminStats, UserCard
+from domain.users.models import Language, User
 
 
 class AdminRepository(Protocol):
@@ -26,7 +30,11 @@ class AdminRepository(Protocol):
 
     async def revoke(self, user_id: int) -> None: ...
 
-    async def ban(self, user_id: int, at: datetime) -> None: ...
+    async def ban(
+        self, user_id: int, at: datetime, reason: str | None = None, by: int | None = None
+    ) -> None: ...
+
+    async def ban_of(self, user_id: int) -> Ban | None: ...
 
     async def unban(self, user_id: int) -> None: ...
 
@@ -35,6 +43,18 @@ class AdminRepository(Protocol):
     async def audit_log(self, limit: int) -> list[AuditEntry]:
         """The newest entries first."""
         ...
+
+    async def stats(self, now: datetime, weeks: int) -> AdminStats:
+        """The console's numbers at `now`, with `weeks` weekly counts, the oldest first.
+        `devices` counts athletes whose workouts came from a paired device (the lead wires
+        it to the devices table once there is one)."""
+        ...
+
+    async def find_users(self, query: str, offset: int, limit: int) -> tuple[list[User], int]:
+        """By id (digits), @username (exact, any case) or a part of the first name."""
+        ...
+
+    async def card(self, user_id: int) -> UserCard | None: ...
 
 
 class CampaignRepository(Protocol):
@@ -48,12 +68,24 @@ class CampaignRepository(Protocol):
 
     async def in_state(self, states: Sequence[str]) -> list[Campaign]: ...
 
-    async def audience_count(self) -> int:
-        """Athletes opted in to promotions, not banned, not blocking the bot."""
+    async def audience_count(self, audience: Audience, now: datetime) -> int:
+        """Athletes opted in to promotions, not banned, not blocking the bot, in `audience`
+        (its activity windows end at `now`)."""
         ...
 
-    async def audience_after(self, user_id: int, limit: int) -> list[int]:
+    async def audience_after(
+        self, user_id: int, limit: int, audience: Audience, now: datetime
+    ) -> list[int]:
         """The next `limit` audience ids above `user_id`, in order."""
+        ...
+
+    async def start_due(self, now: datetime) -> list[int]:
+        """Scheduled campaigns due by `now` become `sending`, each by one caller only (a
+        conditional update); the ids this call started."""
+        ...
+
+    async def deliveries_of(self, user_id: int) -> list[dict[str, Any]]:
+        """The athlete's deliveries (campaign, state, when), for their data export."""
         ...
 
     async def add_deliveries(
@@ -89,7 +121,7 @@ class CampaignRepository(Protocol):
 class PromotionSender(Protocol):
     """Sends a promotion with its unsubscribe button to an athlete's private chat."""
 
-    async def send(self, user_id: int, language: Language, text: str) -> SendResult: ...
+    async def send(self, user_id: int, language: Language, promotion: Promotion) -> SendResult: ...
 
 
 class CampaignReporter(Protocol):

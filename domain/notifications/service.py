@@ -128,15 +128,18 @@ class NotificationService:
     async def _record(self, claim: Claim, outcome: DeliveryOutcome) -> None:
         now = self._clock()
         async with self._uow:
-            await self._uow.notifications.finish(
-                claim.user_id, claim.kind, claim.local_date, _STATES[outcome], now
-            )
+            # The athlete's row before the notice's, the order a claim takes them in (`due`
+            # locks the users, `claim` then writes the notice): the other order deadlocked
+            # two schedulers on PostgreSQL, one recording while the other claimed.
             user = await self._uow.users.get(claim.user_id)
             if user is not None and outcome is not DeliveryOutcome.FAILED:
                 user = advanced(user, claim.kind, now)
                 if outcome is DeliveryOutcome.BLOCKED:
                     user = replace(user, bot_blocked_at=now)
                 await self._uow.users.save(user)
+            await self._uow.notifications.finish(
+                claim.user_id, claim.kind, claim.local_date, _STATES[outcome], now
+            )
             await self._uow.commit()
         if outcome is not DeliveryOutcome.SENT:
             logger.info("%s for user %s: %s", claim.kind, claim.user_id, outcome)

@@ -24,6 +24,7 @@ from domain.notifications.schedule import (
 from domain.ports import TimezoneLocator, UnitOfWork
 from domain.users import validation
 from domain.users.models import (
+    CoarseLocation,
     Goal,
     Language,
     Level,
@@ -127,6 +128,16 @@ class UserService:
 
         return await self._change(user_id, apply)
 
+    async def restore_place(
+        self, user_id: int, timezone: str, location: CoarseLocation | None
+    ) -> User:
+        """Put back the timezone and area that a shared location replaced (its undo)."""
+        zone = validation.parse_timezone(timezone)
+        area = validation.coarse(location.latitude, location.longitude) if location else None
+        return await self._change(
+            user_id, lambda u: replace(u.with_profile(location=area), timezone=zone)
+        )
+
     async def clear_field(self, user_id: int, field: ProfileField) -> User:
         """Forget one answer of the profile (the athlete skipped or withdrew it)."""
         if field is ProfileField.SPORTS:
@@ -206,6 +217,8 @@ class UserService:
             plans = await self._uow.plans.all(user_id)
             imports = await self._uow.imports.all(user_id)
             partners = await self._uow.partners.record_of(user_id)
+            deliveries = await self._uow.campaigns.deliveries_of(user_id)
+            growth = await self._uow.growth.export(user_id)
         return {
             "format": "coachbot-export",
             "version": 1,
@@ -217,6 +230,8 @@ class UserService:
             "plans": [_jsonable(asdict(plan)) for plan in plans],
             "imported_activities": [_jsonable(asdict(meta)) for meta in imports],
             "partners": _jsonable(asdict(partners)),
+            "campaign_deliveries": _jsonable(deliveries),
+            **_jsonable(growth),
         }
 
     async def delete(self, user_id: int) -> bool:

@@ -40,14 +40,14 @@ def immediate(counts: Counter[str], engine: AsyncEngine) -> int | None:
     return counts["BEGIN IMMEDIATE"] if engine.dialect.name == "sqlite" else None
 
 
-async def test_help_reads_in_three_transactions_and_records_the_update_in_one(
+async def test_help_reads_in_four_transactions_and_records_the_update_in_one(
     chat: Harness, engine: AsyncEngine
 ) -> None:
     await chat.send("/start")
     with counting(engine) as counts:
         await chat.send("/help")
-    # The duplicate check, the user, the FSM state; then the update id is recorded.
-    assert counts["transactions"] == 4
+    # The duplicate check, the user, the ban check, the FSM state; then the update id.
+    assert counts["transactions"] == 5
     assert counts["INSERT"] == 1
     assert counts["UPDATE"] == counts["DELETE"] == 0
     assert immediate(counts, engine) in (1, None), "only recording the update takes the lock"
@@ -62,7 +62,7 @@ async def test_a_command_clearing_no_state_writes_no_state(
     with counting(engine) as counts:
         await chat.send("/journal")
     # As /help, plus the journal's unit of work; `state.clear()` costs nothing.
-    assert counts["transactions"] == 5
+    assert counts["transactions"] == 6
     assert counts["DELETE"] == 0
     assert counts["INSERT"] == 1
     assert immediate(counts, engine) in (1, None)

@@ -11,7 +11,7 @@ from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.types import Message, Update
 
-from bench import partners, report
+from bench import fit_import, partners, report
 from bench.fake_botapi import FakeBotApi
 from bench.population import HEAVY_ID, NOW, athletes, spec, workouts
 from bench.processes import TOKEN, free_port
@@ -128,3 +128,12 @@ async def test_the_partner_benchmark_seeds_searches_and_reports(tmp_path: Path) 
     table = partners.table([asdict(row)])
     assert "| sqlite | 300 |" in table
     assert "python -m bench.partners --sizes 300 --backends sqlite" in table
+
+
+async def test_the_fit_import_bench_measures_and_reports(tmp_path: Path) -> None:
+    found = await fit_import.measure("garmin-fenix-5-run.fit", 1, tmp_path)
+
+    assert found["samples"] == 20
+    assert found["ours_s"] > 0 and found["bare_s"] > 0
+    table = fit_import.table({"command": "python -m bench.fit_import", "results": [found]})
+    assert "| garmin-fenix-5-run.fit | 20 |" in table

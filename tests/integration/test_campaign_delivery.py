@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from db.tables import CampaignDeliveryRow
 from db.uow import SqlUnitOfWork
 from domain.campaigns.admin import AdminService
+from domain.campaigns.audience import Audience
 from domain.campaigns.delivery import DeliveryService, outcome_of
 from domain.campaigns.models import CampaignState, DeliveryState, SendResult, SendStatus
 from domain.campaigns.rate import TokenBucket
@@ -81,9 +82,9 @@ async def test_audience_excludes_opted_out_blocked_and_banned(session_factory: S
     clock = Clock()
     await seed(session_factory, clock, 5)
     async with SqlUnitOfWork(session_factory, clock) as uow:
-        assert await uow.campaigns.audience_count() == 5
-        assert await uow.campaigns.audience_after(0, 3) == [1000, 1001, 1002]
-        assert await uow.campaigns.audience_after(1002, 10) == [1003, 1004]
+        assert await uow.campaigns.audience_count(Audience(), NOW) == 5
+        assert await uow.campaigns.audience_after(0, 3, Audience(), NOW) == [1000, 1001, 1002]
+        assert await uow.campaigns.audience_after(1002, 10, Audience(), NOW) == [1003, 1004]
 
 
 async def test_deliveries_are_created_in_batches_once(session_factory: Sessions) -> None:
@@ -157,5 +158,5 @@ async def test_a_403_marks_the_athlete_and_later_campaigns_skip_them(
         user = await uow.users.get(1001)
         assert user is not None
         assert user.bot_blocked_at == NOW
-        assert await uow.campaigns.audience_count() == 2
+        assert await uow.campaigns.audience_count(Audience(), NOW) == 2
     assert (await states(session_factory))[DeliveryState.BLOCKED.value] == 1

@@ -66,3 +66,19 @@ def test_gpx_with_strange_values(value: str, time: str) -> None:
         "</trkseg></trk></gpx>"
     )
     parse_or_refuse(".gpx", gpx.encode("utf-8", "surrogatepass"))
+
+
+@st.composite
+def bit_flipped(draw: st.DrawFn) -> tuple[str, bytes]:
+    """Transfer damage: a few single bits flipped anywhere, maybe the end cut off."""
+    extension = draw(st.sampled_from(sorted(SMALL)))
+    data = bytearray(SMALL[extension])
+    for _ in range(draw(st.integers(1, 4))):
+        data[draw(st.integers(0, len(data) - 1))] ^= 1 << draw(st.integers(0, 7))
+    return extension, bytes(data[: draw(st.integers(1, len(data)))])
+
+
+@FUZZ
+@given(bit_flipped())
+def test_bit_flipped_real_files(case: tuple[str, bytes]) -> None:
+    parse_or_refuse(*case)

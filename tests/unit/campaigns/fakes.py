@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from domain.campaigns.models import Progress, SendResult, SendStatus
+from domain.campaigns.models import Progress, Promotion, SendResult, SendStatus
 from domain.users.models import Language
 
 
@@ -29,9 +29,11 @@ class FakeSender:
 
     script: dict[int, list[SendResult]] = field(default_factory=dict)
     calls: list[int] = field(default_factory=list)
+    promotions: list[Promotion] = field(default_factory=list)
 
-    async def send(self, user_id: int, language: Language, text: str) -> SendResult:
+    async def send(self, user_id: int, language: Language, promotion: Promotion) -> SendResult:
         self.calls.append(user_id)
+        self.promotions.append(promotion)
         answers = self.script.get(user_id)
         if answers:
             return answers.pop(0)

@@ -2,32 +2,41 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import replace
 from datetime import date, datetime
 from types import TracebackType
 from typing import Any, Self
 
 from domain.activities.models import ImportMeta
+from domain.campaigns.audience import Audience
 from domain.campaigns.models import (
     OPEN_DELIVERIES,
     AuditEntry,
+    Ban,
     Campaign,
+    CampaignState,
     Claimed,
     Counts,
     DeliveryState,
     Outcome,
     Role,
 )
+from domain.campaigns.stats import AdminStats, UserCard
 from domain.coaching.thresholds import Threshold
 from domain.notifications.models import MAX_ATTEMPTS, Notice, NoticeKind, NoticeState
 from domain.notifications.schedule import due_moment
 from domain.plans.models import Plan, PlanStatus, PlanWeek
 from domain.skills.lifts import ExerciseSession, ExerciseSummary
+from domain.tracks.models import Fix, LiveTrack, TrackState
 from domain.users.models import User
 from domain.wellness.models import CheckIn, WellnessField
 from domain.workouts.models import Activity, Workout
 from domain.workouts.records import Record, RecordKind
+from tests.unit.domain.fake_devices import FakeDeviceRepository
+from tests.unit.domain.fake_growth import FakeGrowthRepository
 from tests.unit.domain.fake_partners import FakePartnerRepository
+from tests.unit.gamification.fakes import FakeGamificationRepository
 
 
 class FakeUserRepository:
@@ -337,6 +346,54 @@ class FakeImportRepository:
         return [meta for owner, meta, _ in self.rows.values() if owner == user_id]
 
 
+class FakeLiveTrackRepository:
+    def __init__(self) -> None:
+        self.tracks: dict[int, LiveTrack] = {}
+        self.points: dict[int, list[Fix]] = {}
+
+    async def add(self, track: LiveTrack) -> LiveTrack:
+        stored = replace(track, id=len(self.tracks) + 1)
+        self.tracks[stored.id] = stored
+        self.points[stored.id] = [track.last_kept]
+        return stored
+
+    async def get(self, user_id: int, track_id: int) -> LiveTrack | None:
+        track = self.tracks.get(track_id)
+        return track if track is not None and track.user_id == user_id else None
+
+    async def by_message(self, user_id: int, chat_id: int, message_id: int) -> LiveTrack | None:
+        for track in self.tracks.values():
+            if (track.user_id, track.chat_id, track.message_id) == (user_id, chat_id, message_id):
+                return track
+        return None
+
+    async def save(self, track: LiveTrack) -> None:
+        self.tracks[track.id] = replace(track, state=self.tracks[track.id].state)
+
+    async def append(self, track_id: int, fix: Fix) -> None:
+        if any(point.at == fix.at for point in self.points[track_id]):
+            raise AssertionError("two positions of one track at the same time")
+        self.points[track_id].append(fix)
+
+    async def fixes(self, track_id: int) -> list[Fix]:
+        return sorted(self.points[track_id], key=lambda fix: fix.at)
+
+    async def move(self, track_id: int, states: Collection[TrackState], to: TrackState) -> bool:
+        track = self.tracks[track_id]
+        if track.state not in states:
+            return False
+        self.tracks[track_id] = replace(track, state=to)
+        return True
+
+    async def forget_fixes(self, track_id: int) -> None:
+        self.points[track_id] = []
+
+    async def stale(self, now: datetime, limit: int) -> list[tuple[int, int]]:
+        due = [t for t in self.tracks.values() if t.state.open and t.stale_at <= now]
+        due.sort(key=lambda t: (t.stale_at, t.id))
+        return [(t.user_id, t.id) for t in due[:limit]]
+
+
 class FakeUnitOfWork:
     def __init__(self) -> None:
         self._users = FakeUserRepository()
@@ -352,9 +409,13 @@ class FakeUnitOfWork:
         self._admins = FakeAdminRepository()
         self._campaigns = FakeCampaignRepository(self._users, self._admins)
         self._partners = FakePartnerRepository(self._users)
+        self._growth = FakeGrowthRepository()
+        self._live_tracks = FakeLiveTrackRepository()
+        self._devices = FakeDeviceRepository()
         self.commits = 0
         self.reading = False
         self.read_only_blocks = 0
+        self._gamification = FakeGamificationRepository(self._users, self._imports)
 
     @property
     def imports(self) -> FakeImportRepository:
@@ -371,6 +432,10 @@ class FakeUnitOfWork:
     @property
     def partners(self) -> FakePartnerRepository:
         return self._partners
+
+    @property
+    def growth(self) -> FakeGrowthRepository:
+        return self._growth
 
     @property
     def checkins(self) -> FakeCheckInRepository:
@@ -407,6 +472,18 @@ class FakeUnitOfWork:
     @property
     def updates(self) -> FakeUpdateLog:
         return self._updates
+
+    @property
+    def gamification(self) -> FakeGamificationRepository:
+        return self._gamification
+
+    @property
+    def live_tracks(self) -> FakeLiveTrackRepository:
+        return self._live_tracks
+
+    @property
+    def devices(self) -> FakeDeviceRepository:
+        return self._devices
 
     async def __aenter__(self) -> Self:
         return self
@@ -446,7 +523,7 @@ class FakeTimezones:
 class FakeAdminRepository:
     def __init__(self) -> None:
         self.roles: dict[int, Role] = {}
-        self.bans: dict[int, datetime] = {}
+        self.bans: dict[int, Ban] = {}
         self.entries: list[AuditEntry] = []
 
     async def role(self, user_id: int) -> Role | None:
@@ -458,8 +535,22 @@ class FakeAdminRepository:
     async def revoke(self, user_id: int) -> None:
         self.roles.pop(user_id, None)
 
-    async def ban(self, user_id: int, at: datetime) -> None:
-        self.bans.setdefault(user_id, at)
+    async def ban(
+        self, user_id: int, at: datetime, reason: str | None = None, by: int | None = None
+    ) -> None:
+        self.bans[user_id] = Ban(user_id, at, reason, by)
+
+    async def ban_of(self, user_id: int) -> Ban | None:
+        return self.bans.get(user_id)
+
+    async def stats(self, now: datetime, weeks: int) -> AdminStats:
+        raise NotImplementedError("the console's numbers are SQL: tests/integration")
+
+    async def find_users(self, query: str, offset: int, limit: int) -> tuple[list[User], int]:
+        raise NotImplementedError("the user search is SQL: tests/integration")
+
+    async def card(self, user_id: int) -> UserCard | None:
+        raise NotImplementedError("the user card is SQL: tests/integration")
 
     async def unban(self, user_id: int) -> None:
         self.bans.pop(user_id, None)
@@ -494,20 +585,44 @@ class FakeCampaignRepository:
     async def in_state(self, states: Any) -> list[Campaign]:
         return [c for c in self.campaigns.values() if c.state.value in states]
 
-    def _audience(self) -> list[int]:
+    def _audience(self, audience: Audience) -> list[int]:
         return sorted(
             user.id
             for user in self._users.committed.values()
             if user.notifications.promotions
             and user.bot_blocked_at is None
             and user.id not in self._admins.bans
+            and (not audience.languages or user.language in audience.languages)
+            and (not audience.sports or user.profile.sports & audience.sports)
+            and (not audience.levels or user.profile.level in audience.levels)
+            and (not audience.city or user.profile.city == audience.city)
         )
 
-    async def audience_count(self) -> int:
-        return len(self._audience())
+    async def audience_count(self, audience: Audience, now: datetime) -> int:
+        return len(self._audience(audience))
 
-    async def audience_after(self, user_id: int, limit: int) -> list[int]:
-        return [uid for uid in self._audience() if uid > user_id][:limit]
+    async def audience_after(
+        self, user_id: int, limit: int, audience: Audience, now: datetime
+    ) -> list[int]:
+        return [uid for uid in self._audience(audience) if uid > user_id][:limit]
+
+    async def start_due(self, now: datetime) -> list[int]:
+        due = [
+            c for c in self.campaigns.values()
+            if c.state is CampaignState.SCHEDULED and c.scheduled_at and c.scheduled_at <= now
+        ]  # fmt: skip
+        for campaign in due:
+            self.campaigns[campaign.id] = replace(
+                campaign, state=CampaignState.SENDING, started_at=now
+            )
+        return [campaign.id for campaign in due]
+
+    async def deliveries_of(self, user_id: int) -> list[dict[str, Any]]:
+        return [
+            {"campaign_id": d["campaign_id"], "state": str(d["state"])}
+            for d in self.deliveries.values()
+            if d["user_id"] == user_id
+        ]
 
     async def add_deliveries(self, campaign_id: int, user_ids: Any, at: datetime) -> None:
         known = {(d["campaign_id"], d["user_id"]) for d in self.deliveries.values()}

@@ -1,0 +1,1 @@
+"""XP, levels, streaks, achievements and weekly leagues for every athlete."""

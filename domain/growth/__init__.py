@@ -1,0 +1,1 @@
+"""Growth: promo codes, rewards (feature flags, badges, XP through a port) and referrals."""

@@ -1,0 +1,1 @@
+"""Workouts recorded from a live location shared in Telegram."""
