@@ -23,6 +23,9 @@ from device_sync.files import FileParser
 from domain.activities.service import ImportService
 from domain.campaigns.admin import AdminService
 from domain.campaigns.service import CampaignService, UnsubscribeService
+from domain.challenges.facts import WorkoutFacts
+from domain.challenges.progress import ChallengeProgress
+from domain.challenges.service import ChallengeService
 from domain.clock import Clock
 from domain.coaching.service import CoachService
 from domain.coaching.threshold_service import ThresholdService
@@ -63,7 +66,9 @@ def build_dispatcher(deps: DispatcherDeps) -> Dispatcher:
 
     def services(uow: SqlUnitOfWork) -> dict[str, Any]:
         plans = PlanService(uow, deps.clock)
-        workouts = WorkoutService(uow, deps.clock)
+        facts = WorkoutFacts()
+        listeners = [ChallengeProgress(uow, deps.clock, facts)]
+        workouts = WorkoutService(uow, deps.clock, listeners)
         admins = AdminService(uow, deps.clock, deps.admin_ids)
         return {
             "users": UserService(uow, deps.clock, deps.timezones),
@@ -79,6 +84,7 @@ def build_dispatcher(deps: DispatcherDeps) -> Dispatcher:
             "admins": admins,
             "campaigns": CampaignService(uow, deps.clock, admins),
             "unsubscribe": UnsubscribeService(uow),
+            "challenges": ChallengeService(uow, deps.clock, facts, admins),
         }
 
     # aiogram's own place for its FSM middleware, with the update's scope around it.

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from db.engine import READ_ONLY
 from db.repositories.admins import SqlAdminRepository
 from db.repositories.campaigns import SqlCampaignRepository
+from db.repositories.challenges import SqlChallengeRepository
 from db.repositories.checkins import SqlCheckInRepository
 from db.repositories.imports import SqlImportRepository
 from db.repositories.notifications import SqlNotificationLog
@@ -48,6 +49,7 @@ class SqlUnitOfWork:
         self.imports = SqlImportRepository(self.session)
         self.admins = SqlAdminRepository(self.session)
         self.campaigns = SqlCampaignRepository(self.session)
+        self.challenges = SqlChallengeRepository(self.session)
         self._update_id: int | None = None
 
     async def __aenter__(self) -> Self:

@@ -8,6 +8,7 @@ from typing import Protocol, Self
 
 from domain.activities.ports import ImportRepository
 from domain.campaigns.ports import AdminRepository, CampaignRepository
+from domain.challenges.ports import ChallengeRepository
 from domain.coaching.ports import ThresholdRepository
 from domain.notifications.ports import NotificationLog
 from domain.plans.ports import PlanRepository
@@ -73,6 +74,9 @@ class UnitOfWork(Protocol):
 
     @property
     def campaigns(self) -> CampaignRepository: ...
+
+    @property
+    def challenges(self) -> ChallengeRepository: ...
 
     async def __aenter__(self) -> Self: ...
 

@@ -27,6 +27,7 @@ from domain.users.models import User
 from domain.wellness.models import CheckIn, WellnessField
 from domain.workouts.models import Activity, Workout
 from domain.workouts.records import Record, RecordKind
+from tests.unit.domain.fake_challenges import FakeChallengeRepository
 
 
 class FakeUserRepository:
@@ -350,6 +351,7 @@ class FakeUnitOfWork:
         self._imports = FakeImportRepository()
         self._admins = FakeAdminRepository()
         self._campaigns = FakeCampaignRepository(self._users, self._admins)
+        self._challenges = FakeChallengeRepository(self._users.committed, self._workouts.rows)
         self.commits = 0
         self.reading = False
         self.read_only_blocks = 0
@@ -365,6 +367,10 @@ class FakeUnitOfWork:
     @property
     def campaigns(self) -> FakeCampaignRepository:
         return self._campaigns
+
+    @property
+    def challenges(self) -> FakeChallengeRepository:
+        return self._challenges
 
     @property
     def checkins(self) -> FakeCheckInRepository:
