@@ -28,6 +28,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.challenges import TelegramChallenges
 from bot.charts import MatplotlibCharts
 from bot.commands import set_command_menus
 from bot.digest_plan import digest_plan
@@ -46,6 +47,7 @@ from db.uow import SqlUnitOfWork
 from domain.campaigns.rate import TokenBucket
 from domain.clock import utc_now
 from scheduler.broadcast import BroadcastEngine
+from scheduler.challenges import edit_challenge_boards, post_due_challenges
 from scheduler.jobs import (
     prune_processed_updates,
     send_due_checkins,
@@ -164,6 +166,7 @@ def _ticks(app: Application, engine: BroadcastEngine) -> list[Tick]:
     sessions = create_session_factory(app.engine)
     notifier = TelegramNotifier(app.bot, app.i18n, MatplotlibCharts())
     plan = digest_plan(app.i18n, utc_now)
+    challenges = TelegramChallenges(app.bot, app.i18n)
 
     def uow() -> SqlUnitOfWork:
         return SqlUnitOfWork(sessions, utc_now)
@@ -184,6 +187,12 @@ def _ticks(app: Application, engine: BroadcastEngine) -> list[Tick]:
     async def checkins() -> int:
         return await send_due_checkins(uow, utc_now, notifier)
 
+    async def challenge_posts() -> int:
+        return await post_due_challenges(uow, utc_now, challenges)
+
+    async def challenge_boards() -> int:
+        return await edit_challenge_boards(uow, utc_now, challenges)
+
     async def keep_lease() -> None:
         """Renewing the lease is done by the guard around every tick; this one only ticks."""
 
@@ -194,6 +203,8 @@ def _ticks(app: Application, engine: BroadcastEngine) -> list[Tick]:
         Tick(name="send_due_digests", every=timedelta(seconds=60), run=digests),
         Tick(name="send_due_checkins", every=timedelta(seconds=60), run=checkins),
         Tick(name="send_campaigns", every=BROADCAST_TICK, run=broadcast),
+        Tick(name="post_challenges", every=timedelta(seconds=30), run=challenge_posts),
+        Tick(name="edit_challenge_boards", every=timedelta(seconds=15), run=challenge_boards),
     ]
 
 

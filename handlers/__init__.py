@@ -1,4 +1,4 @@
-"""The router tree: private-chat features, group-chat replies, then the fallback."""
+"""The router tree: private-chat features, group-chat features, then the fallback."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from aiogram import F, Router
 from handlers import (
     account,
     broadcast,
+    challenge_setup,
+    challenges,
     checkin,
     coach,
     common,
@@ -60,10 +62,16 @@ def build_router() -> Router:
         profile_form.build_router(),
         plan_form.build_router(),
         broadcast.build_router(),
+        challenge_setup.build_private_router(),
+        challenges.build_private_router(),
         fallback.build_router(),
     )
     group = Router(name="group")
     group.message.filter(F.chat.type.in_({"group", "supergroup"}))
-    group.include_router(groups.build_router())
+    group.include_routers(
+        groups.build_router(),
+        challenge_setup.build_group_router(),
+        challenges.build_group_router(),
+    )
     root.include_routers(private, group)
     return root

@@ -1,4 +1,5 @@
-"""/start: greets a newcomer and starts onboarding; remembers deep-link payloads."""
+"""/start: greets a newcomer and starts onboarding; remembers deep-link payloads and
+completes the join of a challenge the athlete tapped in a group before starting the bot."""
 
 from __future__ import annotations
 
@@ -7,9 +8,10 @@ from aiogram.filters import CommandObject, CommandStart
 from aiogram.fsm.context import FSMContext
 from aiogram.types import Message
 
+from domain.challenges.service import ChallengeService
 from domain.users.models import ONBOARDING_ORDER, User
 from domain.users.service import UserService
-from domain.users.start_links import parse_start_payload
+from domain.users.start_links import StartLinkKind, parse_start_payload
 from handlers.profile_form import FormMode, ask, card_keyboard
 from handlers.texts import Texts
 
@@ -19,6 +21,7 @@ async def cmd_start(
     command: CommandObject,
     user: User,
     users: UserService,
+    challenges: ChallengeService,
     state: FSMContext,
     t: Texts,
 ) -> None:
@@ -26,6 +29,9 @@ async def cmd_start(
     link = parse_start_payload(command.args)
     if link is not None:
         user = await users.remember_start_link(user.id, link)
+    if link is not None and link.kind is StartLinkKind.CHALLENGE:
+        joined = await challenges.join_link(user, link.code)
+        await message.answer(t.render("challenges/joined.txt", joined=joined))
     if user.onboarded_at is not None:
         await message.answer(t("start.welcome_back", name=user.first_name))
         await message.answer(

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from enum import StrEnum
+from zoneinfo import ZoneInfo
 
 from domain.workouts.models import Activity
 
@@ -105,8 +106,19 @@ class Challenge:
     language: str = "en"
     timezone: str = "UTC"
 
-    def is_running(self, at: datetime) -> bool:
-        return self.state is ChallengeState.OPEN and self.rules.starts_at <= at
+    @property
+    def first_day(self) -> date:
+        """The first local day of the period, in the organizer's timezone."""
+        return self.rules.starts_at.astimezone(ZoneInfo(self.timezone)).date()
+
+    @property
+    def last_day(self) -> date:
+        """The last local day of the period (its end is the next day's midnight)."""
+        return (
+            (self.rules.ends_at - timedelta(microseconds=1))
+            .astimezone(ZoneInfo(self.timezone))
+            .date()
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,9 +43,7 @@ class ChallengeProgress:
                 said.extend(_told(challenge, reason, value))
         return said
 
-    async def _affected(
-        self, workout: Workout, known: dict[int, Contribution]
-    ) -> list[Challenge]:
+    async def _affected(self, workout: Workout, known: dict[int, Contribution]) -> list[Challenge]:
         """Open challenges whose period holds the workout now, and those it counted in."""
         joined = await self._uow.challenges.open_joined(workout.user_id, workout.started_at)
         found = {challenge.id: challenge for challenge in joined}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import replace
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from domain.campaigns.admin import AdminService
@@ -23,7 +24,13 @@ from domain.challenges.models import (
     Setup,
 )
 from domain.challenges.progress import ChallengeProgress
-from domain.challenges.validation import check_title, rules_of
+from domain.challenges.validation import (
+    check_title,
+    parse_period,
+    parse_target,
+    parse_teams,
+    rules_of,
+)
 from domain.clock import Clock
 from domain.errors import DomainError, InvalidValueError, NotFoundError
 from domain.ports import UnitOfWork
@@ -50,9 +57,19 @@ class ChallengeService:
         """What a challenge can measure now (the setup offers only these)."""
         return self._facts.metrics
 
-    async def create(
-        self, organizer: User, scope: Scope, chat_id: int, setup: Setup
-    ) -> Board:
+    def check_period(self, text: str, organizer: User) -> tuple[datetime, datetime]:
+        """Typed dates, both days included, in the organizer's timezone, as UTC bounds."""
+        return parse_period(text, self._clock(), ZoneInfo(organizer.timezone))
+
+    def check_target(self, text: str, metric: Metric) -> float:
+        """A typed goal in the metric's usual unit, in SI."""
+        return parse_target(text, metric)
+
+    def check_teams(self, text: str) -> tuple[str, ...]:
+        """2 to 4 typed team names."""
+        return parse_teams(text)
+
+    async def create(self, organizer: User, scope: Scope, chat_id: int, setup: Setup) -> Board:
         """Store the organizer's challenge (a global one only by a bot admin; group rights
         are Telegram's, checked at the edge); a personal one is joined at once. Its start is
         posted with it when it has begun."""
@@ -92,6 +109,13 @@ class ChallengeService:
         async with self._uow:
             await self._uow.challenges.set_message(challenge_id, message_id)
             await self._uow.commit()
+
+    async def join_link(self, user: User, code: str) -> Joined | None:
+        """Join from a deep link after /start; None when the challenge is gone or over."""
+        try:
+            return await self.join(user, code)
+        except (NotFoundError, ChallengeClosedError):
+            return None
 
     async def join(self, user: User, code: str, team: int | None = None) -> Joined:
         """Take part (once: joining again changes nothing) in an open group or global
@@ -163,9 +187,7 @@ class ChallengeService:
                 raise NotFoundError(what="challenge")
             return challenge, await self._uow.challenges.entries(challenge.id, ENTRIES_SHOWN)
 
-    async def void(
-        self, chat_id: int, challenge_id: int, workout_id: int, actor_id: int
-    ) -> Entry:
+    async def void(self, chat_id: int, challenge_id: int, workout_id: int, actor_id: int) -> Entry:
         """The organizer takes one workout out of the chat's open challenge (rights checked
         at the edge, from Telegram): the total drops by what it added; audited."""
         now = self._clock()

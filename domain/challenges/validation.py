@@ -66,7 +66,7 @@ def parse_teams(text: str) -> tuple[str, ...]:
 
 
 def parse_period(text: str, now: datetime, zone: ZoneInfo) -> tuple[datetime, datetime]:
-    """"2026-12-01 2026-12-31": both days included, in the organizer's timezone."""
+    """ "2026-12-01 2026-12-31": both days included, in the organizer's timezone."""
     match = _DATES.match(text)
     if match is None:
         raise InvalidValueError("challenge_period", "format")

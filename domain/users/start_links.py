@@ -1,4 +1,4 @@
-"""Deep-link payloads of `/start`: group invites, referrals and promo codes."""
+"""Deep-link payloads of `/start`: group invites, referrals, promo codes and challenges."""
 
 from __future__ import annotations
 
@@ -6,13 +6,14 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-_PAYLOAD = re.compile(r"^(g|ref|promo)_([A-Za-z0-9_-]{1,58})$")
+_PAYLOAD = re.compile(r"^(g|ref|promo|c)_([A-Za-z0-9_-]{1,58})$")
 
 
 class StartLinkKind(StrEnum):
     GROUP = "g"
     REFERRAL = "ref"
     PROMO = "promo"
+    CHALLENGE = "c"  # join the challenge once the bot is started
 
 
 @dataclass(frozen=True, slots=True)
