@@ -15,6 +15,7 @@ from domain.challenges.models import (
     Challenge,
     ChallengeState,
     Entry,
+    Goal,
     Joined,
     Metric,
     Mode,
@@ -77,6 +78,8 @@ class ChallengeService:
             await self._admins.require(organizer.id)
         if setup.metric not in self._facts.metrics:
             raise InvalidValueError("challenge_metric", "unavailable")
+        if scope is Scope.PERSONAL and setup.goal is not Goal.TARGET:
+            raise InvalidValueError("challenge_target", "not_a_number")
         now = self._clock()
         rules = rules_of(setup, now, ZoneInfo(organizer.timezone))
         draft = Challenge(
