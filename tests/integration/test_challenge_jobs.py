@@ -105,7 +105,7 @@ async def test_the_results_are_frozen_when_the_end_is_claimed(session_factory: S
     await a_week_with_two_runners(session_factory)
     announcer = Announcer()
     assert await tick(session_factory, announcer, END + timedelta(minutes=1)) == 1
-    (ann,) = [user for user in await people(session_factory, 1)]
+    (ann,) = await people(session_factory, 1)
     logged = await log(session_factory, ann, "run 20k 1:45:00 yesterday")
     assert logged.announcements == ()
     board = await challenges(session_factory).board_in_chat(-1, ann.id)

@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from db.uow import SqlUnitOfWork
 from domain.campaigns.admin import AdminService
 from domain.challenges.facts import WorkoutFacts
 from domain.challenges.models import Goal, Metric, Mode, PeriodKind, Scope, Setup
@@ -15,7 +16,6 @@ from domain.users.models import TelegramIdentity, User
 from domain.users.service import UserService
 from domain.workouts.entries import WorkoutEdit
 from domain.workouts.service import Logged, WorkoutService
-from db.uow import SqlUnitOfWork
 from tests.unit.domain.fakes import FakeTimezones
 
 NOW = datetime(2026, 11, 24, 8, 0, tzinfo=UTC)
@@ -55,7 +55,8 @@ async def test_ranks_count_who_is_ahead_and_ties_share_a_place(session_factory: 
     code = board.challenge.code
     for user in users:
         await challenges(session_factory).join(user, code)
-    for user, text in zip(users, ["run 5k 30:00", "run 8k 45:00", "run 8k 44:00", "run 3k 20:00"]):
+    texts = ["run 5k 30:00", "run 8k 45:00", "run 8k 44:00", "run 3k 20:00"]
+    for user, text in zip(users[:4], texts, strict=True):
         await log(session_factory, user, text)
     top = await challenges(session_factory).board_in_chat(-1, users[4].id)
     assert [(s.first_name, s.total, s.rank) for s in top.top] == [
@@ -100,8 +101,8 @@ async def test_workouts_outside_the_period_or_after_the_end_do_not_count(
     session_factory: Sessions,
 ) -> None:
     (ann,) = await people(session_factory, 1)
-    mine = Setup("Mine", Metric.DISTANCE, PeriodKind.WEEK, goal=Goal.TARGET, target=50_000)
-    board = await challenges(session_factory).create(ann, Scope.PERSONAL, ann.id, mine)
+    goal = Setup("Mine", Metric.DISTANCE, PeriodKind.WEEK, goal=Goal.TARGET, target=50_000)
+    board = await challenges(session_factory).create(ann, Scope.PERSONAL, ann.id, goal)
     await log(session_factory, ann, "run 10k 52:30 last friday")
     mine = await challenges(session_factory).my_board(ann)
     assert mine.me is not None and mine.me.total == 0
