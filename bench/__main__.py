@@ -7,13 +7,13 @@ import asyncio
 import json
 import time
 
-from bench import queries, report, webhook
+from bench import challenges, queries, report, webhook
 from bench.seed import postgres_version
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--only", choices=("queries", "webhook"), default=None)
+    parser.add_argument("--only", choices=("queries", "webhook", "challenges"), default=None)
     parser.add_argument("--sizes", default=queries.DEFAULT_SIZES, help="total:heavy,... workouts")
     parser.add_argument("--backends", default="sqlite,postgresql")
     parser.add_argument("--iterations", type=int, default=200)
@@ -29,6 +29,12 @@ def main() -> None:
     if args.only in (None, "queries"):
         sizes = queries.parse_sizes(args.sizes, args.seed)
         queries.save(asyncio.run(queries.run(sizes, backends, args.iterations, warmup=20)))
+    if args.only in (None, "challenges"):
+        participants = [int(size) for size in challenges.DEFAULT_SIZES.split(",")]
+        found = asyncio.run(
+            challenges.run(participants, backends, args.iterations, warmup=20, seed=args.seed)
+        )
+        challenges.save(found)
     if args.only in (None, "webhook"):
         load = webhook.default_load()
         webhook.save(asyncio.run(webhook.run(load, backends, webhook.ROUNDS)), load)

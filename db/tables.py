@@ -385,6 +385,7 @@ class ChallengeRow(Base):
     created_at: Mapped[datetime] = mapped_column()
     board_dirty_at: Mapped[datetime | None] = mapped_column()
     board_edited_at: Mapped[datetime | None] = mapped_column()
+    participants: Mapped[int] = mapped_column(Integer, server_default="0")
 
 
 class ChallengeTeamRow(Base):

@@ -99,6 +99,10 @@ class SqlChallengeRepository(SqlChallengePosts):
         keys = ["challenge_id", "user_id"]
         if not await insert_or_ignore(self._session, P.__table__, values, keys):  # type: ignore[arg-type]
             return False
+        # Kept on the challenge so that a leaderboard never counts 100k rows for its size.
+        await self._session.execute(
+            update(C).where(C.id == challenge_id).values(participants=C.participants + 1)
+        )
         if team is not None:
             await self._session.execute(
                 update(T)
@@ -193,7 +197,7 @@ class SqlChallengeRepository(SqlChallengePosts):
         return standings
 
     async def count(self, challenge_id: int) -> int:
-        query = select(func.count()).where(P.challenge_id == challenge_id)
+        query = select(C.participants).where(C.id == challenge_id)
         return int(await self._session.scalar(query) or 0)
 
     async def teams(self, challenge_id: int) -> list[TeamTotal]:

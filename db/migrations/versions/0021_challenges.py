@@ -42,6 +42,7 @@ def upgrade() -> None:
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("board_dirty_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("board_edited_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("participants", sa.Integer(), server_default="0", nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_challenges")),
         sa.UniqueConstraint("code", name=op.f("uq_challenges_code")),
     )

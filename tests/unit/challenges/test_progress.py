@@ -8,7 +8,7 @@ import pytest
 
 from domain.campaigns.admin import AdminService
 from domain.challenges.facts import WorkoutFacts
-from domain.challenges.models import Entries, Metric, Mode, PeriodKind, Scope, Setup
+from domain.challenges.models import Entries, Goal, Metric, Mode, PeriodKind, Scope, Setup
 from domain.challenges.progress import ChallengeProgress
 from domain.challenges.service import ChallengeClosedError, ChallengeService
 from domain.errors import InvalidValueError, NotFoundError
@@ -166,7 +166,7 @@ async def test_xp_is_measured_only_through_the_xp_source() -> None:
 
 async def test_personal_and_global_challenges_use_the_same_engine() -> None:
     world = World()
-    target = Setup("My 50", Metric.DISTANCE, PeriodKind.MONTH, goal=RUNS.goal, target=50_000)
+    target = Setup("My 50", Metric.DISTANCE, PeriodKind.MONTH, goal=Goal.TARGET, target=50_000)
     board = await world.challenges.create(BEN, Scope.PERSONAL, BEN.id, target)
     assert board.participants == 1, "the organizer is in at once"
     await world.log("run 10k 52:30")
