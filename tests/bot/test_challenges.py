@@ -86,8 +86,10 @@ async def test_members_join_and_their_workouts_move_the_leaderboard(chat: Harnes
     await press(chat, DINA, board, "Join")
     link = str(last_alert(chat).get("url"))
     assert link.startswith("https://t.me/coachbot?start=c_"), "Dina never started the bot"
-    started = await say(chat, DINA, f"/start {link.split('start=')[1]}")
-    assert any("You're in «Run week»!" in text for text in chat.texts()), started.text
+    await say(chat, DINA, f"/start {link.split('start=')[1]}")
+    assert "You're in «Run week»!" in chat.texts()[-3]
+    assert "You came from a challenge" in chat.texts()[-2], "the greeting names the link"
+    assert "Step 1 of 9" in chat.texts()[-1], "and onboarding goes on"
     card = await say(chat, BORIS, "/log run 10k 50:00")
     assert "🏆 Counts in the challenge «Run week»." in (card.text or "")
     await say(chat, CARL, "/log run 5k 25:00")
