@@ -8,6 +8,7 @@ from bot.challenges import TelegramChallenges
 from bot.i18n import I18n
 from bot.sandbox.telegram import SentMessage
 from db.uow import SqlUnitOfWork
+from domain.campaigns.models import Role
 from scheduler.challenges import edit_challenge_boards
 from tests.bot.conftest import ANNA, NOW, Harness
 
@@ -142,3 +143,31 @@ async def test_the_organizer_voids_an_entry_and_the_total_drops(chat: Harness) -
         log = await uow.admins.audit_log(5)
     assert [entry.action for entry in log] == ["challenge.void"]
     assert f"user:{BORIS}" in log[0].target
+
+
+async def test_a_personal_challenge_against_a_goal_in_the_private_chat(chat: Harness) -> None:
+    card = await chat.send("/challenge My 50")
+    assert "Most wins" not in [label for row in card.reply_markup for label, _ in row]
+    await chat.press("Reach N")
+    assert "Send the goal" in (chat.last().text or "")
+    refused = await chat.send("lots")
+    assert "Send the goal as a number" in (refused.text or "")
+    card = await chat.send("50")
+    assert "Reach 50.0 km" in (card.text or "")
+    board = await chat.press("Post")
+    assert "Participants: 1" in (board.text or "")
+    await chat.send("/log run 10k 52:30")
+    top = await chat.send("/top")
+    assert "🥇 Anna — 10.0 km" in (top.text or "")
+
+
+async def test_only_bot_admins_create_global_challenges(chat: Harness) -> None:
+    answer = await chat.send("/challenge_global Monthly")
+    assert "I don't know the command" in (answer.text or "")
+    async with SqlUnitOfWork(chat.sessions, lambda: NOW) as uow:
+        await uow.admins.grant(ANNA, Role.ADMIN, NOW)
+        await uow.commit()
+    await chat.send("/challenge_global Monthly")
+    await chat.press("This month")
+    board = await chat.press("Post")
+    assert "Anyone joins with this link: https://t.me/coachbot?start=c_" in (board.text or "")

@@ -110,3 +110,15 @@ async def test_the_results_are_frozen_when_the_end_is_claimed(session_factory: S
     assert logged.announcements == ()
     board = await challenges(session_factory).board_in_chat(-1, ann.id)
     assert board.me is not None and board.me.total == 5000
+
+
+async def test_a_later_start_is_posted_once_when_it_comes(session_factory: Sessions) -> None:
+    (ann,) = await people(session_factory, 1)
+    starts, ends = datetime(2026, 12, 1, tzinfo=UTC), datetime(2026, 12, 8, tzinfo=UTC)
+    setup = Setup("Next week", Metric.WORKOUTS, PeriodKind.CUSTOM, custom=(starts, ends))
+    await challenges(session_factory).create(ann, Scope.GROUP, -1, setup)
+    announcer = Announcer()
+    assert await tick(session_factory, announcer, NOW) == 0, "not yet"
+    assert await tick(session_factory, announcer, starts + timedelta(seconds=30)) == 1
+    assert await tick(session_factory, announcer, starts + timedelta(minutes=5)) == 0
+    assert [kind for kind, _ in announcer.posts] == [PostKind.START]
