@@ -7,15 +7,14 @@ import asyncio
 import json
 import time
 
-from bench import fit_import, groups, partners, queries, report, webhook
+from bench import challenges, fit_import, groups, partners, queries, report, webhook
 from bench.seed import postgres_version
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--only", choices=("queries", "groups", "partners", "webhook", "fit"), default=None
-    )
+    parts = ("queries", "groups", "partners", "challenges", "webhook", "fit")
+    parser.add_argument("--only", choices=parts, default=None)
     parser.add_argument("--sizes", default=queries.DEFAULT_SIZES, help="total:heavy,... workouts")
     parser.add_argument("--backends", default="sqlite,postgresql")
     parser.add_argument("--iterations", type=int, default=200)
@@ -37,6 +36,12 @@ def main() -> None:
     if args.only in (None, "groups"):
         group_sizes = groups.parse_sizes(groups.DEFAULT_SIZES, args.seed)
         groups.save(asyncio.run(groups.run(group_sizes, backends, args.iterations, warmup=20)))
+    if args.only in (None, "challenges"):
+        participants = [int(size) for size in challenges.DEFAULT_SIZES.split(",")]
+        found = asyncio.run(
+            challenges.run(participants, backends, args.iterations, warmup=20, seed=args.seed)
+        )
+        challenges.save(found)
     if args.only in (None, "webhook"):
         load = webhook.default_load()
         webhook.save(asyncio.run(webhook.run(load, backends, webhook.ROUNDS)), load)

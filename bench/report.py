@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from bench import fit_import, partners
+from bench import challenges, fit_import, partners
 from bench.groups import RESULTS as GROUPS
 from bench.groups import table as group_table
 from bench.queries import BASELINE, RESULTS, TARGET_P95_MS
@@ -236,6 +236,9 @@ def write(document: Path = DOCUMENT) -> None:
     if fit_import.RESULTS.exists():
         found_fit = json.loads(fit_import.RESULTS.read_text())
         text = replace_block(text, "fit_import", fit_import.table(found_fit))
+    if challenges.RESULTS.exists():
+        found = json.loads(challenges.RESULTS.read_text())
+        text = replace_block(text, "challenges", challenges.table(found))
     document.write_text(text)
 
 

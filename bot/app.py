@@ -27,6 +27,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.challenges import TelegramChallenges
 from bot.charts import MatplotlibCharts
 from bot.commands import set_command_menus
 from bot.device_api import device_api_services
@@ -51,6 +52,7 @@ from device_sync.api import build_api
 from domain.campaigns.rate import TokenBucket
 from domain.clock import utc_now
 from scheduler.broadcast import BroadcastEngine
+from scheduler.challenges import edit_challenge_boards, post_due_challenges
 from scheduler.groups import ask_event_attendance, send_event_reminders
 from scheduler.jobs import (
     close_league_weeks,
@@ -176,6 +178,7 @@ def _ticks(app: Application, engine: BroadcastEngine) -> list[Tick]:
     notifier = TelegramGamificationNotifier(app.bot, app.i18n, MatplotlibCharts())
     plan = digest_plan(app.i18n, utc_now)
     event_notifier = TelegramEventNotifier(app.bot, app.i18n, MatplotlibCharts())
+    challenges = TelegramChallenges(app.bot, app.i18n)
 
     def uow() -> SqlUnitOfWork:
         return SqlUnitOfWork(sessions, utc_now)
@@ -214,6 +217,12 @@ def _ticks(app: Application, engine: BroadcastEngine) -> list[Tick]:
     async def event_attendance() -> int:
         return await ask_event_attendance(uow, utc_now, event_notifier)
 
+    async def challenge_posts() -> int:
+        return await post_due_challenges(uow, utc_now, challenges)
+
+    async def challenge_boards() -> int:
+        return await edit_challenge_boards(uow, utc_now, challenges)
+
     async def keep_lease() -> None:
         """Renewing the lease is done by the guard around every tick; this one only ticks."""
 
@@ -229,6 +238,8 @@ def _ticks(app: Application, engine: BroadcastEngine) -> list[Tick]:
         Tick(name="close_stale_tracks", every=timedelta(seconds=60), run=stale_tracks),
         Tick(name="send_event_reminders", every=timedelta(seconds=60), run=event_reminders),
         Tick(name="ask_event_attendance", every=timedelta(seconds=60), run=event_attendance),
+        Tick(name="post_challenges", every=timedelta(seconds=30), run=challenge_posts),
+        Tick(name="edit_challenge_boards", every=timedelta(seconds=15), run=challenge_boards),
     ]
 
 

@@ -28,6 +28,7 @@ from domain.activities.service import ImportService
 from domain.campaigns.admin import AdminService
 from domain.campaigns.console import ConsoleService
 from domain.campaigns.service import CampaignService, UnsubscribeService
+from domain.challenges.service import ChallengeService
 from domain.clock import Clock
 from domain.coaching.service import CoachService
 from domain.coaching.threshold_service import ThresholdService
@@ -110,6 +111,7 @@ def build_dispatcher(deps: DispatcherDeps) -> Dispatcher:
             "groups": GroupService(uow, deps.clock),
             "group_pages": GroupPageService(uow, deps.clock),
             "events": EventService(uow, deps.clock, workouts),
+            "challenges": ChallengeService(uow, deps.clock, wired.facts, admins),
         }
 
     # aiogram's own place for its FSM middleware, with the update's scope around it.

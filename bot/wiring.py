@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from domain.challenges.facts import WorkoutFacts
+from domain.challenges.progress import ChallengeProgress
 from domain.clock import Clock
 from domain.gamification.service import GamificationService
 from domain.growth.ports import XpLedger
@@ -23,6 +25,7 @@ class WorkoutWiring:
     gamification: GamificationService
     partners: PartnerService
     rewards: Rewards
+    facts: WorkoutFacts
 
 
 def wire_workouts(
@@ -32,10 +35,12 @@ def wire_workouts(
     gamification = GamificationService(uow, clock)
     partners = PartnerService(uow, clock)
     rewards = Rewards(uow, clock, xp_ledger(uow) if xp_ledger else None)
+    facts = WorkoutFacts()
     listeners: list[WorkoutListener] = [
         gamification,
+        ChallengeProgress(uow, clock, facts),
         partners,
         ReferralRewards(uow, clock, rewards),
     ]
     workouts = WorkoutService(uow, clock, listeners=listeners)
-    return WorkoutWiring(workouts, gamification, partners, rewards)
+    return WorkoutWiring(workouts, gamification, partners, rewards, facts)

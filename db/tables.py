@@ -838,3 +838,108 @@ class GroupEventRsvpRow(Base):
     workout_id: Mapped[int | None] = mapped_column(
         Integer, ForeignKey("workouts.id", ondelete="SET NULL")
     )
+
+
+# --- challenges ---
+class ChallengeRow(Base):
+    __tablename__ = "challenges"
+    __table_args__ = (
+        Index("ix_challenges_chat_id_id", "chat_id", "id"),
+        Index("ix_challenges_state_ends_at", "state", "ends_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+    scope: Mapped[str] = mapped_column(String(16))
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    organizer_id: Mapped[int] = mapped_column(BigInteger)
+    title: Mapped[str] = mapped_column(String(64))
+    metric: Mapped[str] = mapped_column(String(16))
+    sports: Mapped[str] = mapped_column(String(128))  # comma-separated; empty: every sport
+    starts_at: Mapped[datetime] = mapped_column()
+    ends_at: Mapped[datetime] = mapped_column()
+    reminder_at: Mapped[datetime | None] = mapped_column()
+    goal: Mapped[str] = mapped_column(String(16))
+    target: Mapped[float | None] = mapped_column(Float)
+    mode: Mapped[str] = mapped_column(String(16))
+    entries: Mapped[str] = mapped_column(String(16))
+    state: Mapped[str] = mapped_column(String(16))
+    message_id: Mapped[int | None] = mapped_column(BigInteger)
+    language: Mapped[str] = mapped_column(String(8))
+    timezone: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column()
+    board_dirty_at: Mapped[datetime | None] = mapped_column()
+    board_edited_at: Mapped[datetime | None] = mapped_column()
+    participants: Mapped[int] = mapped_column(Integer, server_default="0")
+
+
+class ChallengeTeamRow(Base):
+    __tablename__ = "challenge_teams"
+
+    challenge_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("challenges.id", ondelete="CASCADE"), primary_key=True
+    )
+    index: Mapped[int] = mapped_column(SmallInteger, primary_key=True, autoincrement=False)
+    name: Mapped[str] = mapped_column(String(32))
+    total: Mapped[float] = mapped_column(Float)
+    members: Mapped[int] = mapped_column(Integer)
+
+
+class ChallengeParticipantRow(Base):
+    """A running total per participant: the leaderboard is read from its index, not summed."""
+
+    __tablename__ = "challenge_participants"
+    __table_args__ = (
+        Index(
+            "ix_challenge_participants_board",
+            "challenge_id",
+            text("total DESC"),
+            "joined_at",
+            "user_id",
+        ),
+        Index("ix_challenge_participants_user", "user_id", "challenge_id"),
+    )
+
+    challenge_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("challenges.id", ondelete="CASCADE"), primary_key=True
+    )
+    user_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    team: Mapped[int | None] = mapped_column(SmallInteger)
+    total: Mapped[float] = mapped_column(Float)
+    joined_at: Mapped[datetime] = mapped_column()
+
+
+class ChallengeContributionRow(Base):
+    """What one workout adds to one challenge. No foreign key to the workout: its deletion
+    is heard by the listener, which takes the contribution back from the total."""
+
+    __tablename__ = "challenge_contributions"
+    __table_args__ = (
+        Index("ix_challenge_contributions_user_workout", "user_id", "workout_id"),
+        Index("ix_challenge_contributions_challenge_started", "challenge_id", "started_at"),
+    )
+
+    challenge_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("challenges.id", ondelete="CASCADE"), primary_key=True
+    )
+    workout_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    user_id: Mapped[int] = mapped_column(BigInteger)
+    value: Mapped[float] = mapped_column(Float)
+    started_at: Mapped[datetime] = mapped_column()
+    voided: Mapped[bool] = mapped_column(Boolean)
+
+
+class ChallengePostRow(Base):
+    """The start, reminder and end posts: claimed then sent, at most once each."""
+
+    __tablename__ = "challenge_posts"
+
+    challenge_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("challenges.id", ondelete="CASCADE"), primary_key=True
+    )
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    state: Mapped[str] = mapped_column(String(16), index=True)
+    claimed_at: Mapped[datetime] = mapped_column()
+    updated_at: Mapped[datetime] = mapped_column()

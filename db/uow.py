@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from db.engine import READ_ONLY
 from db.repositories.admins import SqlAdminRepository
 from db.repositories.campaigns import SqlCampaignRepository
+from db.repositories.challenges import SqlChallengeRepository
 from db.repositories.checkins import SqlCheckInRepository
 from db.repositories.devices import SqlDeviceRepository
 from db.repositories.gamification import SqlGamificationRepository
@@ -60,6 +61,7 @@ class SqlUnitOfWork:
         self.live_tracks = SqlLiveTrackRepository(self.session)
         self.devices = SqlDeviceRepository(self.session)
         self.groups = SqlGroupRepository(self.session)
+        self.challenges = SqlChallengeRepository(self.session)
         self._update_id: int | None = None
 
     async def __aenter__(self) -> Self:

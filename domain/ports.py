@@ -8,6 +8,7 @@ from typing import Protocol, Self
 
 from domain.activities.ports import ImportRepository
 from domain.campaigns.ports import AdminRepository, CampaignRepository
+from domain.challenges.ports import ChallengeRepository
 from domain.coaching.ports import ThresholdRepository
 from domain.devices.ports import DeviceRepository
 from domain.gamification.ports import GamificationRepository
@@ -97,6 +98,9 @@ class UnitOfWork(Protocol):
 
     @property
     def groups(self) -> GroupRepository: ...
+
+    @property
+    def challenges(self) -> ChallengeRepository: ...
 
     async def __aenter__(self) -> Self: ...
 

@@ -1,4 +1,4 @@
-"""The router tree: private-chat features, group-chat replies, then the fallback."""
+"""The router tree: private-chat features, group-chat features, then the fallback."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from handlers import (
     achievements,
     admin,
     broadcast,
+    challenge_setup,
+    challenges,
     checkin,
     coach,
     common,
@@ -87,11 +89,18 @@ def build_router() -> Router:
         admin.build_router(),
         promo.build_router(),
         invite.build_router(),
+        challenge_setup.build_private_router(),
+        challenges.build_private_router(),
         fallback.build_router(),
     )
     group = Router(name="group")
     group.message.filter(F.chat.type.in_({"group", "supergroup"}))
     group.callback_query.filter(F.message.chat.type.in_({"group", "supergroup"}))
-    group.include_routers(groups_chat.build_router(), groups.build_router())
+    group.include_routers(
+        groups_chat.build_router(),
+        challenge_setup.build_group_router(),
+        challenges.build_group_router(),
+        groups.build_router(),
+    )
     root.include_routers(private, group)
     return root

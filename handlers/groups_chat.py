@@ -6,7 +6,6 @@ from aiogram import Bot, F, Router
 from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from domain.groups.events import EventService
 from domain.groups.models import GroupDraft
@@ -16,6 +15,7 @@ from handlers.chat_admins import ChatAdmin
 from handlers.groups_callbacks import EventAction, EventCb, RsvpCb, SetupCb
 from handlers.groups_events import refresh_post, send_ics
 from handlers.groups_view import invite_link
+from handlers.keyboards import InlineKeyboardBuilder
 from handlers.texts import Texts
 
 GROUP_CHATS = {"group", "supergroup"}

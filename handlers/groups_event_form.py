@@ -15,7 +15,6 @@ from aiogram.types import (
     InlineKeyboardMarkup,
     Message,
 )
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from domain.groups.events import EventService
 from domain.groups.models import EventDraft, MeetingPoint
@@ -37,6 +36,7 @@ from handlers.groups_callbacks import (
 )
 from handlers.groups_events import post_in_chat
 from handlers.groups_view import event_text, rsvp_keyboard
+from handlers.keyboards import InlineKeyboardBuilder
 from handlers.replies import show
 from handlers.texts import Texts
 

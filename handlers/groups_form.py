@@ -10,7 +10,6 @@ from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from domain.groups.models import LEVELS, GroupDraft, JoinPolicy, Slot
 from domain.groups.parsing import parse_capacity, parse_description, parse_name, parse_schedule
@@ -19,6 +18,7 @@ from domain.users.models import CoarseLocation, Sport, User, Weekday
 from domain.users.validation import coarse
 from handlers.groups_callbacks import FormAction, GroupFormCb
 from handlers.groups_search import show_card
+from handlers.keyboards import InlineKeyboardBuilder
 from handlers.replies import checked, show
 from handlers.texts import Texts
 

@@ -7,12 +7,12 @@ from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from domain.groups.page import GroupPage, GroupPageService
 from domain.groups.service import GroupService
 from domain.users.models import User
 from handlers.groups_callbacks import EventAction, EventCb, GroupAction, GroupCb
+from handlers.keyboards import InlineKeyboardBuilder
 from handlers.replies import show
 from handlers.texts import Texts
 

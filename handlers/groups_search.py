@@ -11,7 +11,6 @@ from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import Command, CommandObject
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from domain.groups.models import MemberState
 from domain.groups.search import PAGE_SIZE, SearchFilters
@@ -25,6 +24,7 @@ from handlers.groups_view import (
     search_keyboard,
     toast_and_show,
 )
+from handlers.keyboards import InlineKeyboardBuilder
 from handlers.replies import show
 from handlers.texts import Texts
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from domain.groups.events import EventView
 from domain.groups.models import JoinPolicy, Membership, RsvpAnswer
@@ -22,6 +21,7 @@ from handlers.groups_callbacks import (
     InviteCb,
     RsvpCb,
 )
+from handlers.keyboards import InlineKeyboardBuilder
 from handlers.replies import checked
 from handlers.texts import Texts
 

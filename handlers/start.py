@@ -1,5 +1,6 @@
 """/start: greets a newcomer and starts onboarding; remembers deep-link payloads, records a
-referral and redeems a promo code that came with one."""
+referral, redeems a promo code, opens a group invite and completes the join of a challenge
+the athlete tapped in a group before starting the bot."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from aiogram.filters import CommandObject, CommandStart
 from aiogram.fsm.context import FSMContext
 from aiogram.types import Message
 
+from domain.challenges.service import ChallengeService
 from domain.errors import InvalidValueError, NotFoundError
 from domain.groups.service import GroupService
 from domain.growth.promos import PromoService
@@ -51,6 +53,7 @@ async def cmd_start(
     referrals: ReferralService,
     promos: PromoService,
     groups: GroupService,
+    challenges: ChallengeService,
     state: FSMContext,
     t: Texts,
 ) -> None:
@@ -59,6 +62,9 @@ async def cmd_start(
     if link is not None:
         user = await users.remember_start_link(user.id, link)
         await _arrive(message, user, link, referrals, promos, t)
+    if link is not None and link.kind is StartLinkKind.CHALLENGE:
+        joined = await challenges.join_link(user, link.code)
+        await message.answer(t.render("challenges/joined.txt", joined=joined))
     if user.onboarded_at is not None and link is not None and link.kind is StartLinkKind.GROUP:
         await open_invite(message, user, groups, link.code, t)
         return

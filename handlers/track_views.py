@@ -8,7 +8,6 @@ from aiogram import Bot
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import BufferedInputFile, InlineKeyboardMarkup
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from domain.activities.service import Imported
 from domain.tracks.models import TRACKED, LiveTrack, TrackState
@@ -17,6 +16,7 @@ from domain.users.models import User
 from domain.workouts.models import Activity
 from handlers.charts import ActivityCharts
 from handlers.imports import imported_keyboard
+from handlers.keyboards import InlineKeyboardBuilder
 from handlers.texts import Texts
 
 

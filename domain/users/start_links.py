@@ -1,4 +1,5 @@
-"""Deep-link payloads of `/start`: group invites, referrals, promo codes and sources."""
+"""Deep-link payloads of `/start`: group invites, referrals, promo codes, sources and
+challenges."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-_PAYLOAD = re.compile(r"^(g|ref|promo|src)_([A-Za-z0-9_-]{1,58})$")
+_PAYLOAD = re.compile(r"^(g|ref|promo|src|c)_([A-Za-z0-9_-]{1,58})$")
 
 
 class StartLinkKind(StrEnum):
@@ -14,6 +15,7 @@ class StartLinkKind(StrEnum):
     REFERRAL = "ref"
     PROMO = "promo"
     SOURCE = "src"  # attribution: where the athlete came from (an ad, a post, a partner)
+    CHALLENGE = "c"  # join the challenge once the bot is started
 
 
 @dataclass(frozen=True, slots=True)

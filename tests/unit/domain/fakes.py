@@ -33,6 +33,7 @@ from domain.users.models import User
 from domain.wellness.models import CheckIn, WellnessField
 from domain.workouts.models import Activity, Workout
 from domain.workouts.records import Record, RecordKind
+from tests.unit.domain.fake_challenges import FakeChallengeRepository
 from tests.unit.domain.fake_devices import FakeDeviceRepository
 from tests.unit.domain.fake_growth import FakeGrowthRepository
 from tests.unit.domain.fake_partners import FakePartnerRepository
@@ -414,6 +415,7 @@ class FakeUnitOfWork:
         self._live_tracks = FakeLiveTrackRepository()
         self._devices = FakeDeviceRepository()
         self._groups = FakeGroupRepository(self._users, self._workouts)
+        self._challenges = FakeChallengeRepository(self._users.committed, self._workouts.rows)
         self.commits = 0
         self.reading = False
         self.read_only_blocks = 0
@@ -438,6 +440,10 @@ class FakeUnitOfWork:
     @property
     def growth(self) -> FakeGrowthRepository:
         return self._growth
+
+    @property
+    def challenges(self) -> FakeChallengeRepository:
+        return self._challenges
 
     @property
     def checkins(self) -> FakeCheckInRepository:

@@ -1,0 +1,1 @@
+"""Challenges: organizers' competitions over the athletes' own workouts."""

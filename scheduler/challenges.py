@@ -1,0 +1,57 @@
+"""Challenge jobs: the start, reminder and end posts, and the leaderboard edits."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from domain.challenges.models import Due, PostKind
+from domain.challenges.posting import ChallengeAnnouncer, ChallengePosts
+from domain.clock import Clock
+from domain.ports import UnitOfWork
+
+logger = logging.getLogger(__name__)
+
+
+async def post_due_challenges(
+    uow_factory: Callable[[], UnitOfWork], clock: Clock, announcer: ChallengeAnnouncer
+) -> int:
+    """Claim the due posts of every kind, then send each: committed `sending` first, so a
+    crash in between never posts twice (ADR 0037)."""
+    posted = 0
+    for kind in (PostKind.START, PostKind.REMINDER, PostKind.END):
+        for due in await ChallengePosts(uow_factory(), clock).claim_due(kind):
+            posted += await _post(due, uow_factory, clock, announcer)
+    return posted
+
+
+async def _post(
+    due: Due, uow_factory: Callable[[], UnitOfWork], clock: Clock, announcer: ChallengeAnnouncer
+) -> int:
+    board = await ChallengePosts(uow_factory(), clock).begin(due)
+    if board is None:
+        return 0
+    try:
+        sent = await announcer.post(due.kind, board)
+    except Exception:
+        # The post is left `sending`: after a while it becomes `unknown`, never resent.
+        logger.exception("challenge %s: %s post failed", due.challenge_id, due.kind)
+        return 0
+    await ChallengePosts(uow_factory(), clock).record(due, sent)
+    return int(sent)
+
+
+async def edit_challenge_boards(
+    uow_factory: Callable[[], UnitOfWork], clock: Clock, announcer: ChallengeAnnouncer
+) -> int:
+    """Edit each changed leaderboard message, at most once a minute per challenge."""
+    edited = 0
+    for board in await ChallengePosts(uow_factory(), clock).boards_due():
+        try:
+            done = await announcer.edit_board(board)
+        except Exception:
+            logger.exception("challenge %s: leaderboard edit failed", board.challenge.id)
+            continue
+        await ChallengePosts(uow_factory(), clock).board_edited(board)
+        edited += int(done)
+    return edited
