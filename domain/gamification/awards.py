@@ -50,6 +50,19 @@ class LedgerXp:
         """What the workout kept after its day's cap: the gamification listener runs first."""
         return float(await self._uow.awards.workout_xp(workout.id))
 
+    async def same_day(self, workout: Workout) -> list[Workout]:
+        """The other workouts of its local day, as the ledger holds them after the change."""
+        user = await self._uow.users.get(workout.user_id)
+        if user is None:
+            return []
+        day = workout.started_at.astimezone(ZoneInfo(user.timezone)).date()
+        found = []
+        for entry in await self._uow.gamification.day(user.id, day):
+            other = await self._uow.workouts.get(user.id, entry.workout_id)
+            if other is not None and other.id != workout.id:
+                found.append(other)
+        return found
+
     async def award(self, user_id: int, amount: int, reason: str) -> None:
         """Once per reason, outside the daily training cap; the level it reaches is taken as
         announced (it is told where the reward is) and its achievements are stored."""
