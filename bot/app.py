@@ -218,7 +218,7 @@ def _ticks(app: Application, engine: BroadcastEngine) -> list[Tick]:
         return await ask_event_attendance(uow, utc_now, event_notifier)
 
     async def challenge_posts() -> int:
-        return await post_due_challenges(uow, utc_now, challenges)
+        return await post_due_challenges(uow, utc_now, challenges, notifier)
 
     async def challenge_boards() -> int:
         return await edit_challenge_boards(uow, utc_now, challenges)

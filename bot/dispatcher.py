@@ -63,7 +63,7 @@ class DispatcherDeps:
     events_isolation: BaseEventIsolation | None = None
     charts: Charts = field(default_factory=MatplotlibCharts)
     admin_ids: frozenset[int] = frozenset()
-    # The XP feature's ledger over the update's unit of work; without it XP rewards wait.
+    # XP rewards' ledger over the update's unit of work; by default the gamification one.
     xp_ledger: Callable[[UnitOfWork], XpLedger] | None = None
 
 
@@ -92,7 +92,7 @@ def build_dispatcher(deps: DispatcherDeps) -> Dispatcher:
             "archives": ArchiveImportService(imports, ZipReader()),
             "coach": CoachService(uow, deps.clock, plans),
             "plans": plans,
-            "checkins": CheckInService(uow, deps.clock),
+            "checkins": CheckInService(uow, deps.clock, gamification),
             "thresholds": ThresholdService(uow, deps.clock),
             "skills": SkillService(uow),
             "strength": StrengthService(uow),
@@ -110,7 +110,7 @@ def build_dispatcher(deps: DispatcherDeps) -> Dispatcher:
             "devices": DeviceService(uow, deps.clock),
             "groups": GroupService(uow, deps.clock),
             "group_pages": GroupPageService(uow, deps.clock),
-            "events": EventService(uow, deps.clock, workouts),
+            "events": EventService(uow, deps.clock, workouts, gamification),
             "challenges": ChallengeService(uow, deps.clock, wired.facts, admins),
         }
 

@@ -1,10 +1,11 @@
-"""Streak warnings and league results over the Bot API, in the athlete's language."""
+"""Streak warnings, league results and challenge wins over the Bot API, in their language."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from bot.notifier import TelegramNotifier
+from domain.challenges.winners import Won
 from domain.gamification.leagues import LEAGUE_TIERS
 from domain.gamification.views import LeagueResult, StreakWarning
 from domain.notifications.models import DeliveryOutcome
@@ -20,6 +21,11 @@ class TelegramGamificationNotifier(TelegramNotifier):
         t = self._i18n.texts(user.language)
         text = t.render("gamification/streak_warning.html", warnings=warnings, user=user)
         return await self._deliver(lambda: self._bot.send_message(user.id, text))
+
+    async def send_challenge_won(self, won: Won) -> DeliveryOutcome:
+        t = self._i18n.texts(won.user.language)
+        text = t.render("awards/won.html", won=won)
+        return await self._deliver(lambda: self._bot.send_message(won.user.id, text))
 
     async def send_league_result(self, user: User, result: LeagueResult) -> DeliveryOutcome:
         t = self._i18n.texts(user.language)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from domain.challenges.facts import WorkoutFacts
 from domain.challenges.progress import ChallengeProgress
 from domain.clock import Clock
+from domain.gamification.awards import GameFacts, LedgerXp
 from domain.gamification.service import GamificationService
 from domain.growth.ports import XpLedger
 from domain.growth.referrals import ReferralRewards
@@ -31,11 +32,14 @@ class WorkoutWiring:
 def wire_workouts(
     uow: UnitOfWork, clock: Clock, xp_ledger: Callable[[UnitOfWork], XpLedger] | None = None
 ) -> WorkoutWiring:
-    """The listeners in the order their lines appear under a workout's card."""
-    gamification = GamificationService(uow, clock)
+    """The listeners in the order their lines appear under a workout's card; gamification
+    first, so a challenge counting XP reads the XP the workout has just earned. XP rewards
+    go to the gamification ledger unless another `xp_ledger` is given."""
+    xp = LedgerXp(uow, clock)
+    gamification = GamificationService(uow, clock, GameFacts(uow))
     partners = PartnerService(uow, clock)
-    rewards = Rewards(uow, clock, xp_ledger(uow) if xp_ledger else None)
-    facts = WorkoutFacts()
+    rewards = Rewards(uow, clock, xp_ledger(uow) if xp_ledger else xp)
+    facts = WorkoutFacts(xp=xp)
     listeners: list[WorkoutListener] = [
         gamification,
         ChallengeProgress(uow, clock, facts),

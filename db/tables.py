@@ -943,3 +943,37 @@ class ChallengePostRow(Base):
     state: Mapped[str] = mapped_column(String(16), index=True)
     claimed_at: Mapped[datetime] = mapped_column()
     updated_at: Mapped[datetime] = mapped_column()
+
+
+# --- xp wiring: XP awards and challenge wins ---
+
+
+class XpAwardRow(Base):
+    """XP given for something other than a workout (a promo code, a referral): one row per
+    athlete and reason, so a replayed reward changes nothing."""
+
+    __tablename__ = "xp_awards"
+
+    user_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    reason: Mapped[str] = mapped_column(String(64), primary_key=True)
+    amount: Mapped[int] = mapped_column(Integer)
+    awarded_at: Mapped[datetime] = mapped_column()
+
+
+class ChallengeWinRow(Base):
+    """A winner of an ended challenge, written when the end is claimed; `told` is the private
+    achievement message: pending -> claimed -> sent | failed | blocked."""
+
+    __tablename__ = "challenge_wins"
+    __table_args__ = (Index("ix_challenge_wins_user", "user_id"),)
+
+    challenge_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("challenges.id", ondelete="CASCADE"), primary_key=True
+    )
+    user_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    won_at: Mapped[datetime] = mapped_column()
+    told: Mapped[str] = mapped_column(String(16), index=True)

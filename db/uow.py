@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from db.engine import READ_ONLY
 from db.repositories.admins import SqlAdminRepository
+from db.repositories.awards import SqlAwardRepository
 from db.repositories.campaigns import SqlCampaignRepository
 from db.repositories.challenges import SqlChallengeRepository
 from db.repositories.checkins import SqlCheckInRepository
@@ -62,6 +63,7 @@ class SqlUnitOfWork:
         self.devices = SqlDeviceRepository(self.session)
         self.groups = SqlGroupRepository(self.session)
         self.challenges = SqlChallengeRepository(self.session)
+        self.awards = SqlAwardRepository(self.session)
         self._update_id: int | None = None
 
     async def __aenter__(self) -> Self:

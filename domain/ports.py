@@ -11,7 +11,7 @@ from domain.campaigns.ports import AdminRepository, CampaignRepository
 from domain.challenges.ports import ChallengeRepository
 from domain.coaching.ports import ThresholdRepository
 from domain.devices.ports import DeviceRepository
-from domain.gamification.ports import GamificationRepository
+from domain.gamification.ports import AwardRepository, GamificationRepository
 from domain.groups.ports import GroupRepository
 from domain.growth.ports import GrowthRepository
 from domain.notifications.ports import NotificationLog
@@ -101,6 +101,9 @@ class UnitOfWork(Protocol):
 
     @property
     def challenges(self) -> ChallengeRepository: ...
+
+    @property
+    def awards(self) -> AwardRepository: ...
 
     async def __aenter__(self) -> Self: ...
 

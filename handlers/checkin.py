@@ -107,6 +107,7 @@ def checkin_card(
         checkin=overview.checkin,
         recent=recent,
         user=user,
+        announcements=overview.announcements,
     )
     return text, _keyboard(overview.checkin, t)
 

@@ -7,22 +7,46 @@ from collections.abc import Callable
 
 from domain.challenges.models import Due, PostKind
 from domain.challenges.posting import ChallengeAnnouncer, ChallengePosts
+from domain.challenges.winners import WinnerNotices, WinnerNotifier
 from domain.clock import Clock
+from domain.notifications.models import DeliveryOutcome
 from domain.ports import UnitOfWork
 
 logger = logging.getLogger(__name__)
 
 
 async def post_due_challenges(
-    uow_factory: Callable[[], UnitOfWork], clock: Clock, announcer: ChallengeAnnouncer
+    uow_factory: Callable[[], UnitOfWork],
+    clock: Clock,
+    announcer: ChallengeAnnouncer,
+    winners: WinnerNotifier | None = None,
 ) -> int:
     """Claim the due posts of every kind, then send each: committed `sending` first, so a
-    crash in between never posts twice (ADR 0037)."""
+    crash in between never posts twice (ADR 0037); then tell the winners, once each."""
     posted = 0
     for kind in (PostKind.START, PostKind.REMINDER, PostKind.END):
         for due in await ChallengePosts(uow_factory(), clock).claim_due(kind):
             posted += await _post(due, uow_factory, clock, announcer)
+    if winners is not None:
+        posted += await tell_winners(uow_factory, clock, winners)
     return posted
+
+
+async def tell_winners(
+    uow_factory: Callable[[], UnitOfWork], clock: Clock, notifier: WinnerNotifier
+) -> int:
+    """Each winner's achievements, stored with the claim, then told in private once."""
+    told = 0
+    for won in await WinnerNotices(uow_factory(), clock).claim():
+        try:
+            outcome = await notifier.send_challenge_won(won)
+        except Exception:
+            # Left claimed: never sent again (at most once, like every scheduled message).
+            logger.exception("challenge %s: winner %s not told", won.challenge.id, won.user.id)
+            continue
+        await WinnerNotices(uow_factory(), clock).record(won, outcome)
+        told += int(outcome is DeliveryOutcome.SENT)
+    return told
 
 
 async def _post(

@@ -24,10 +24,18 @@ class ChallengeFacts(Protocol):
         """What the workout adds under `metric`, in SI units (0 when it adds nothing)."""
         ...
 
+    async def neighbours(self, metric: Metric, workout: Workout) -> list[Workout]:
+        """Other workouts whose amount under `metric` may have moved with this one's change."""
+        ...
+
 
 class XpSource(Protocol):
     async def xp_of(self, workout: Workout) -> float:
         """The XP the workout earned (inside the caller's unit of work)."""
+        ...
+
+    async def same_day(self, workout: Workout) -> list[Workout]:
+        """The athlete's other workouts of the workout's local day (they share its cap)."""
         ...
 
 
@@ -52,3 +60,8 @@ class WorkoutFacts:
         if metric is Metric.XP and self._xp is not None:
             return await self._xp.xp_of(workout)
         return 0.0
+
+    async def neighbours(self, metric: Metric, workout: Workout) -> list[Workout]:
+        if metric is Metric.XP and self._xp is not None:
+            return await self._xp.same_day(workout)
+        return []

@@ -8,6 +8,7 @@ from typing import Protocol
 
 from domain.challenges.boards import read_board
 from domain.challenges.models import Board, Due, PostKind, PostState
+from domain.challenges.winners import record_winners
 from domain.clock import Clock
 from domain.ports import UnitOfWork
 
@@ -49,6 +50,7 @@ class ChallengePosts:
                 if await repository.claim_post(challenge_id, kind, now, stale):
                     if kind is PostKind.END:
                         await repository.finish(challenge_id)
+                        await self._winners(challenge_id)
                     claimed.append(Due(challenge_id, kind))
             await self._uow.commit()
         return claimed
@@ -86,6 +88,11 @@ class ChallengePosts:
         async with self._uow:
             await self._uow.challenges.board_edited(board.challenge.id, self._clock(), board.now)
             await self._uow.commit()
+
+    async def _winners(self, challenge_id: int) -> None:
+        challenge = await self._uow.challenges.get(challenge_id)
+        if challenge is not None:
+            await record_winners(self._uow, challenge)
 
     async def _board(self, challenge_id: int) -> Board:
         challenge = await self._uow.challenges.get(challenge_id)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from domain.challenges.facts import ChallengeFacts
-from domain.challenges.models import Challenge, Contribution
+from domain.challenges.models import Challenge, Contribution, Metric
 from domain.challenges.rules import Refusal, refusal
 from domain.clock import Clock
 from domain.ports import UnitOfWork
@@ -33,7 +33,16 @@ class ChallengeProgress:
         workout = event.workout
         if event.change is WorkoutChange.DELETED:
             await self._take_back(workout)
+            await self._neighbours(workout)
             return ()
+        said = await self._settle_all(event)
+        await self._neighbours(workout)
+        if event.previous is not None and event.previous.started_at != workout.started_at:
+            await self._neighbours(event.previous)
+        return said
+
+    async def _settle_all(self, event: WorkoutEvent) -> list[Announcement]:
+        workout = event.workout
         known = await self._uow.challenges.contributions(workout.user_id, workout.id)
         by_challenge = {c.challenge_id: c for c in known}
         said: list[Announcement] = []
@@ -42,6 +51,17 @@ class ChallengeProgress:
             if event.change is WorkoutChange.ADDED:
                 said.extend(_told(challenge, reason, value))
         return said
+
+    async def _neighbours(self, workout: Workout) -> None:
+        """XP is capped per day: the same day's other workouts may now keep more or less."""
+        for other in await self._facts.neighbours(Metric.XP, workout):
+            if other.id == workout.id:
+                continue
+            known = await self._uow.challenges.contributions(other.user_id, other.id)
+            by_challenge = {c.challenge_id: c for c in known}
+            for challenge in await self._affected(other, by_challenge):
+                if challenge.rules.metric is Metric.XP:
+                    await self.settle(challenge, other, by_challenge.get(challenge.id))
 
     async def _affected(self, workout: Workout, known: dict[int, Contribution]) -> list[Challenge]:
         """Open challenges whose period holds the workout now, and those it counted in."""

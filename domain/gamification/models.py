@@ -119,3 +119,12 @@ class LeagueMember:
         if self.outcome is LeagueOutcome.DEMOTED:
             return self.tier - 1
         return self.tier
+
+
+@dataclass(frozen=True, slots=True)
+class XpAward:
+    """XP given outside training (a promo code, a referral), once per reason."""
+
+    reason: str
+    amount: int
+    awarded_at: datetime

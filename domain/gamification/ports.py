@@ -12,6 +12,7 @@ from domain.gamification.models import (
     LeagueMember,
     NoticeKind,
     Telling,
+    XpAward,
     XpEntry,
 )
 from domain.gamification.views import LeagueResult, StreakWarning
@@ -120,3 +121,51 @@ class GamificationNotifier(Protocol):
     ) -> DeliveryOutcome: ...
 
     async def send_league_result(self, user: User, result: LeagueResult) -> DeliveryOutcome: ...
+
+
+class AwardRepository(Protocol):
+    """XP outside workouts, the facts other features keep, and the winners of challenges."""
+
+    async def add_xp(self, user_id: int, award: XpAward) -> bool:
+        """False (and nothing changed) when the athlete already has an award for the reason."""
+        ...
+
+    async def xp_awarded(self, user_id: int) -> int: ...
+
+    async def xp_awards(self, user_id: int) -> list[XpAward]: ...
+
+    async def xp_entries(self, user_id: int) -> list[XpEntry]:
+        """Every workout's XP, the oldest first (for the export)."""
+        ...
+
+    async def workout_xp(self, workout_id: int) -> int:
+        """The XP the workout kept after its day's cap (0 when it has no entry)."""
+        ...
+
+    async def leagues_of(self, user_id: int) -> list[LeagueMember]:
+        """The athlete's league weeks, the oldest first."""
+        ...
+
+    async def events_attended(self, user_id: int) -> int:
+        """Group events the athlete confirmed with a workout."""
+        ...
+
+    async def challenges_won(self, user_id: int) -> int: ...
+
+    async def reached(self, challenge_id: int, target: float) -> list[int]:
+        """Participants whose total reached `target`."""
+        ...
+
+    async def add_wins(self, challenge_id: int, user_ids: Collection[int], at: datetime) -> None:
+        """Record the winners (kept once each), their message pending."""
+        ...
+
+    async def pending_wins(self, limit: int) -> list[tuple[int, int]]:
+        """(challenge id, user id) of winners not yet told, oldest first."""
+        ...
+
+    async def claim_win(self, challenge_id: int, user_id: int) -> bool:
+        """pending -> claimed; False when another process claimed it."""
+        ...
+
+    async def finish_win(self, challenge_id: int, user_id: int, state: Telling) -> None: ...

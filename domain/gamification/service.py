@@ -10,12 +10,13 @@ from zoneinfo import ZoneInfo
 from domain.clock import EPOCH, Clock
 from domain.errors import InvalidValueError
 from domain.gamification.achievements import Progress
+from domain.gamification.awards import total_xp
 from domain.gamification.catalog import BY_ID
 from domain.gamification.leagues_service import join_league
 from domain.gamification.models import GameProfile, XpEntry
 from domain.gamification.ports import FactSource, NoFacts
 from domain.gamification.progress import measured, streaks_of, synced, target_of
-from domain.gamification.streaks import MAX_TARGET
+from domain.gamification.streaks import MAX_TARGET, daily_streak
 from domain.gamification.views import AchievementsView, EarnedItem, LevelCard
 from domain.gamification.warnings import next_warning
 from domain.gamification.xp import DAILY_CAP, allocate, level_of, progress_bar, workout_xp
@@ -74,7 +75,7 @@ class GamificationService:
         self, user: User, event: WorkoutEvent, entry: XpEntry | None
     ) -> list[Announcement]:
         now = self._clock()
-        level = level_of(await self._uow.gamification.total(user.id))
+        level = level_of(await total_xp(self._uow, user.id))
         profile = await self._profile(user, now)
         said = []
         deleted = event.change is WorkoutChange.DELETED
@@ -98,6 +99,24 @@ class GamificationService:
             said.extend(_unlocked(new))
         return said
 
+    async def recheck(self, user: User) -> list[Announcement]:
+        """Inside the caller's unit of work: store what the athlete's facts reach now (a
+        check-in, an attended event) and announce only the newly unlocked tiers."""
+        now = self._clock()
+        level = level_of(await total_xp(self._uow, user.id))
+        today = now.astimezone(ZoneInfo(user.timezone)).date()
+        progress, _ = await measured(self._uow, self._facts, user, level.level, today)
+        return _unlocked(await synced(self._uow, user.id, progress, now))
+
+    async def checked_in(self, user: User) -> list[Announcement]:
+        """The check-in streak as it stands after the check-in, and what it unlocked."""
+        today = self._clock().astimezone(ZoneInfo(user.timezone)).date()
+        days = {c.day for c in await self._uow.checkins.all(user.id) if not c.is_empty}
+        streak = daily_streak(days, today)
+        said = [Announcement("gamification.checkin_streak",
+                             {"days": streak.current, "best": streak.best})]  # fmt: skip
+        return said + await self.recheck(user)
+
     async def _profile(self, user: User, now: datetime) -> GameProfile:
         profile = await self._uow.gamification.profile(user.id)
         if profile is None:
@@ -110,7 +129,7 @@ class GamificationService:
         now = self._clock()
         today = now.astimezone(ZoneInfo(user.timezone)).date()
         async with self._uow:
-            level = level_of(await self._uow.gamification.total(user.id))
+            level = level_of(await total_xp(self._uow, user.id))
             progress, _ = await measured(self._uow, self._facts, user, level.level, today)
             await synced(self._uow, user.id, progress, now)
             earned = await self._uow.gamification.earned(user.id)
@@ -134,7 +153,7 @@ class GamificationService:
             return await self._card(user, today)
 
     async def _card(self, user: User, today: date) -> LevelCard:
-        level = level_of(await self._uow.gamification.total(user.id))
+        level = level_of(await total_xp(self._uow, user.id))
         profile = await self._uow.gamification.profile(user.id)
         workouts = await self._uow.workouts.summaries_since(user.id, EPOCH)
         target = target_of(user, profile)

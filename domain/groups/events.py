@@ -21,6 +21,7 @@ from domain.groups.models import (
     RsvpCounts,
 )
 from domain.groups.parsing import MAX_AHEAD, parse_when
+from domain.groups.ports import Achievements
 from domain.ports import UnitOfWork
 from domain.users.models import User
 from domain.workouts.models import WorkoutDraft, WorkoutSource
@@ -39,10 +40,17 @@ class EventView:
 
 
 class EventService:
-    def __init__(self, uow: UnitOfWork, clock: Clock, workouts: WorkoutService) -> None:
+    def __init__(
+        self,
+        uow: UnitOfWork,
+        clock: Clock,
+        workouts: WorkoutService,
+        achievements: Achievements | None = None,
+    ) -> None:
         self._uow = uow
         self._clock = clock
         self._workouts = workouts
+        self._achievements = achievements
 
     async def create(self, user_id: int, group_id: int, draft: EventDraft) -> EventView:
         """An organizer's event, ahead within a year; reminders fall due an hour before."""
@@ -146,6 +154,10 @@ class EventService:
             logged = await self._workouts.store_weighed(user, draft, WorkoutSource.GUIDED)
             if not await self._uow.groups.set_attended(event_id, user.id, logged.workout.id):
                 raise AttendanceError(what="twice")
+            # The workout's listeners ran before the attendance existed: count it now.
+            if self._achievements is not None:
+                said = await self._achievements.recheck(user)
+                logged = replace(logged, announcements=(*logged.announcements, *said))
             await self._uow.commit()
             return logged
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
@@ -19,6 +20,7 @@ from domain.groups.models import (
 from domain.groups.search import SearchFilters
 from domain.notifications.models import DeliveryOutcome
 from domain.users.models import User
+from domain.workouts.events import Announcement
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,4 +111,10 @@ class EventNotifier(Protocol):
 
     async def post(self, group: Group, event: GroupEvent, counts: RsvpCounts) -> int | None:
         """Post the event with its RSVP buttons in the group's chat; the message id."""
+        ...
+
+
+class Achievements(Protocol):
+    async def recheck(self, user: User) -> Sequence[Announcement]:
+        """Inside the caller's unit of work: the achievements newly unlocked."""
         ...

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import asdict, replace
 from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from domain.clock import EPOCH, Clock
 from domain.coaching.thresholds import (
@@ -15,6 +16,7 @@ from domain.coaching.thresholds import (
     valid_from_today,
 )
 from domain.errors import InvalidValueError, NotFoundError
+from domain.gamification.export import game_export
 from domain.notifications.schedule import (
     parse_local_time,
     rescheduled,
@@ -219,6 +221,8 @@ class UserService:
             partners = await self._uow.partners.record_of(user_id)
             deliveries = await self._uow.campaigns.deliveries_of(user_id)
             growth = await self._uow.growth.export(user_id)
+            today = self._clock().astimezone(ZoneInfo(user.timezone)).date()
+            game = await game_export(self._uow, user, today)
         return {
             "format": "coachbot-export",
             "version": 1,
@@ -231,6 +235,7 @@ class UserService:
             "imported_activities": [_jsonable(asdict(meta)) for meta in imports],
             "partners": _jsonable(asdict(partners)),
             "campaign_deliveries": _jsonable(deliveries),
+            "gamification": _jsonable(game),
             **_jsonable(growth),
         }
 

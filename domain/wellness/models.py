@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
+from domain.workouts.events import Announcement
+
 # The sleep answers a card offers, in hours: the first stands for "that or less", the
 # last for "that or more" (a tap on "≤4" stores 4).
 SLEEP_CHOICES = (4, 5, 6, 7, 8, 9)
@@ -95,6 +97,7 @@ class CheckInOverview:
     today: date
     checkin: CheckIn
     recent: tuple[CheckIn, ...]
+    announcements: tuple[Announcement, ...] = ()  # the streak and achievements it moved
 
     @property
     def days_ago(self) -> int:

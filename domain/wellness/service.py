@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, timedelta
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from domain.clock import Clock
@@ -11,14 +14,24 @@ from domain.users.models import User
 from domain.wellness.models import CheckIn, CheckInOverview, WellnessField, WellnessSummary
 from domain.wellness.summary import BASELINE_DAYS, wellness_summary
 from domain.wellness.validation import check_day, check_value, parse_typed
+from domain.workouts.events import Announcement
 
 RECENT_DAYS = 7
 
 
+class CheckInListener(Protocol):
+    async def checked_in(self, user: User) -> Sequence[Announcement]:
+        """Inside the check-in's unit of work: what the check-in changed elsewhere."""
+        ...
+
+
 class CheckInService:
-    def __init__(self, uow: UnitOfWork, clock: Clock) -> None:
+    def __init__(
+        self, uow: UnitOfWork, clock: Clock, listener: CheckInListener | None = None
+    ) -> None:
         self._uow = uow
         self._clock = clock
+        self._listener = listener
 
     def local_today(self, user: User) -> date:
         """The athlete's calendar day now: it starts at their own midnight."""
@@ -41,14 +54,17 @@ class CheckInService:
     async def record(
         self, user: User, field: WellnessField, value: float, day: date
     ) -> CheckInOverview:
-        """Store one answer for one local day (a second answer replaces the first)."""
+        """Store one answer for one local day (a second answer replaces the first); the
+        check-in streak and its achievements move in the same transaction."""
         today = self.local_today(user)
         check_day(day, today)
         checked = check_value(field, value)
         async with self._uow:
             await self._uow.checkins.set_field(user.id, day, field, checked, self._clock())
+            said = await self._listener.checked_in(user) if self._listener else ()
             await self._uow.commit()
-            return await self._overview(user.id, day, today)
+            overview = await self._overview(user.id, day, today)
+            return replace(overview, announcements=tuple(said))
 
     async def record_text(
         self, user: User, field: WellnessField, text: str, day: date

@@ -196,6 +196,7 @@ async def test_an_event_gathers_answers_reminds_once_and_lands_in_the_journal(
     confirm = ask.button_data("I was there")
     card = await chat.press("I was there")
     assert "Logged to your journal" in (card.text or "")
+    assert "Achievement unlocked: Team player" in (card.text or ""), "the attendance counts"
     async with SqlUnitOfWork(chat.sessions, clock) as check:
         runs = await check.workouts.since(ANNA, EPOCH)
     assert [(w.activity, w.distance_m) for w in runs] == [(Activity.RUN, 10_000.0)]

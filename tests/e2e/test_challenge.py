@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.sandbox.telegram import SentMessage
+from bot.sandbox.telegram import FakeTelegram, SentMessage
 from tests.e2e.conftest import BotProcess, Person
 from tests.support.botapi_server import BotApiServer
 
@@ -132,8 +132,22 @@ async def test_a_group_challenge_from_setup_to_results_posted_once(
     await bot_process.start()
     results = await group.expect("is over. Final results", since, wait=40)
     assert "🥇 Boris — 10.0 km" in (results.text or "")
+    won = await boris.expect("You won the challenge «Month run»!", since)
+    assert champion(telegram, BORIS) == [won], "the winner gets the achievement"
     assert await bot_process.stop() == 0
     await bot_process.start()
     await group.say(CARL, "/top", expect="This challenge is over")
     assert len(group.results()) == 1, "posted once, across the restart"
+    await boris.send("/log run 5k 25:00", expect="XP")
+    assert len(champion(telegram, BORIS)) == 1, "unlocked exactly once, across the restart"
+    assert not champion(telegram, CARL), "only the winner"
+    await boris.send("/achievements", expect="Champion")
     assert await bot_process.stop() == 0
+
+
+def champion(telegram: FakeTelegram, user_id: int) -> list[SentMessage]:
+    return [
+        m
+        for m in telegram.messages(user_id)
+        if "Achievement unlocked" in (m.text or "") and "Champion" in (m.text or "")
+    ]

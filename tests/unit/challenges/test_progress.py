@@ -31,6 +31,9 @@ class Points:
     async def xp_of(self, workout: Workout) -> float:
         return 10.0
 
+    async def same_day(self, workout: Workout) -> list[Workout]:
+        return []
+
 
 class World:
     def __init__(self, facts: WorkoutFacts | None = None) -> None:

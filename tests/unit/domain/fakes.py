@@ -33,6 +33,7 @@ from domain.users.models import User
 from domain.wellness.models import CheckIn, WellnessField
 from domain.workouts.models import Activity, Workout
 from domain.workouts.records import Record, RecordKind
+from tests.unit.domain.fake_awards import FakeAwardRepository
 from tests.unit.domain.fake_challenges import FakeChallengeRepository
 from tests.unit.domain.fake_devices import FakeDeviceRepository
 from tests.unit.domain.fake_growth import FakeGrowthRepository
@@ -420,6 +421,7 @@ class FakeUnitOfWork:
         self.reading = False
         self.read_only_blocks = 0
         self._gamification = FakeGamificationRepository(self._users, self._imports)
+        self._awards = FakeAwardRepository(self._gamification, self._groups, self._challenges)
 
     @property
     def imports(self) -> FakeImportRepository:
@@ -496,6 +498,10 @@ class FakeUnitOfWork:
     @property
     def groups(self) -> FakeGroupRepository:
         return self._groups
+
+    @property
+    def awards(self) -> FakeAwardRepository:
+        return self._awards
 
     async def __aenter__(self) -> Self:
         return self
