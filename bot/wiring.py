@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from domain.challenges.facts import WorkoutFacts
+from domain.challenges.facts import ImportedClimb, WorkoutFacts
 from domain.challenges.progress import ChallengeProgress
 from domain.clock import Clock
 from domain.gamification.service import GamificationService
@@ -35,7 +35,7 @@ def wire_workouts(
     gamification = GamificationService(uow, clock)
     partners = PartnerService(uow, clock)
     rewards = Rewards(uow, clock, xp_ledger(uow) if xp_ledger else None)
-    facts = WorkoutFacts()
+    facts = WorkoutFacts(climb=ImportedClimb(uow))
     listeners: list[WorkoutListener] = [
         gamification,
         ChallengeProgress(uow, clock, facts),
