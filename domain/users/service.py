@@ -219,6 +219,8 @@ class UserService:
             partners = await self._uow.partners.record_of(user_id)
             deliveries = await self._uow.campaigns.deliveries_of(user_id)
             growth = await self._uow.growth.export(user_id)
+            devices = await self._uow.devices.all_devices(user_id)
+            sessions = await self._uow.devices.sessions_of(user_id)
         return {
             "format": "coachbot-export",
             "version": 1,
@@ -231,6 +233,9 @@ class UserService:
             "imported_activities": [_jsonable(asdict(meta)) for meta in imports],
             "partners": _jsonable(asdict(partners)),
             "campaign_deliveries": _jsonable(deliveries),
+            # A device's token is stored only as its hash, and the hash is not exported.
+            "devices": [_jsonable(asdict(device)) for device in devices],
+            "live_sessions": [_jsonable(asdict(session)) for session in sessions],
             **_jsonable(growth),
         }
 
