@@ -30,7 +30,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.challenges import TelegramChallenges
 from bot.charts import MatplotlibCharts
 from bot.commands import set_command_menus
-from bot.device_api import device_api_services
+from bot.device_api import device_api_services, sync_services
 from bot.device_cards import TelegramDeviceCards
 from bot.digest_plan import digest_plan
 from bot.dispatcher import DispatcherDeps, build_dispatcher
@@ -53,6 +53,7 @@ from domain.campaigns.rate import TokenBucket
 from domain.clock import utc_now
 from scheduler.broadcast import BroadcastEngine
 from scheduler.challenges import edit_challenge_boards, post_due_challenges
+from scheduler.devices import close_silent_sessions
 from scheduler.groups import ask_event_attendance, send_event_reminders
 from scheduler.jobs import (
     close_league_weeks,
@@ -146,6 +147,7 @@ async def build_application(
         throttle_rate=settings.throttle_rate,
         throttle_burst=settings.throttle_burst,
         events_isolation=isolation,
+        public_url=settings.public_url,
     )
     if session is None and settings.telegram_api_url:
         session = KeepingAiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_url))
@@ -211,6 +213,12 @@ def _ticks(app: Application, engine: BroadcastEngine) -> list[Tick]:
     async def stale_tracks() -> int:
         return await close_stale_tracks(tracks, track_notifier)
 
+    cards = TelegramDeviceCards(app.bot, app.i18n, MatplotlibCharts())
+    sync = sync_services(sessions, utc_now, cards)
+
+    async def silent_sessions() -> int:
+        return await close_silent_sessions(sync)
+
     async def event_reminders() -> int:
         return await send_event_reminders(uow, utc_now, event_notifier)
 
@@ -236,6 +244,7 @@ def _ticks(app: Application, engine: BroadcastEngine) -> list[Tick]:
         Tick(name="send_streak_warnings", every=timedelta(seconds=60), run=streaks),
         Tick(name="close_league_weeks", every=timedelta(minutes=5), run=leagues),
         Tick(name="close_stale_tracks", every=timedelta(seconds=60), run=stale_tracks),
+        Tick(name="close_silent_sessions", every=timedelta(minutes=5), run=silent_sessions),
         Tick(name="send_event_reminders", every=timedelta(seconds=60), run=event_reminders),
         Tick(name="ask_event_attendance", every=timedelta(seconds=60), run=event_attendance),
         Tick(name="post_challenges", every=timedelta(seconds=30), run=challenge_posts),

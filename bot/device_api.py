@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -39,3 +39,16 @@ def device_api_services(
             await uow.close()
 
     return services
+
+
+def sync_services(
+    sessions: async_sessionmaker[AsyncSession], clock: Clock, cards: DeviceCards
+) -> Callable[[], SyncService]:
+    """A new unit of work, and the sync service over it, for each call (each session)."""
+
+    def build() -> SyncService:
+        uow = SqlUnitOfWork(sessions, clock)
+        imports = ImportService(uow, clock, FileParser(), wire_workouts(uow, clock).workouts)
+        return SyncService(uow, clock, imports, cards)
+
+    return build

@@ -65,6 +65,8 @@ class DispatcherDeps:
     admin_ids: frozenset[int] = frozenset()
     # XP rewards' ledger over the update's unit of work; by default the gamification one.
     xp_ledger: Callable[[UnitOfWork], XpLedger] | None = None
+    # Where devices reach the device API (PUBLIC_URL), for the pairing hint.
+    public_url: str | None = None
 
 
 def build_dispatcher(deps: DispatcherDeps) -> Dispatcher:
@@ -73,6 +75,7 @@ def build_dispatcher(deps: DispatcherDeps) -> Dispatcher:
     dispatcher = Dispatcher(
         storage=deps.storage, events_isolation=deps.events_isolation, disable_fsm=True
     )
+    dispatcher["public_url"] = deps.public_url
 
     def uow_factory() -> SqlUnitOfWork:
         return SqlUnitOfWork(deps.session_factory, deps.clock)

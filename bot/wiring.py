@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from domain.challenges.facts import WorkoutFacts
+from domain.challenges.facts import ImportedClimb, WorkoutFacts
 from domain.challenges.progress import ChallengeProgress
 from domain.clock import Clock
 from domain.gamification.awards import GameFacts, LedgerXp
@@ -39,7 +39,7 @@ def wire_workouts(
     gamification = GamificationService(uow, clock, GameFacts(uow))
     partners = PartnerService(uow, clock)
     rewards = Rewards(uow, clock, xp_ledger(uow) if xp_ledger else xp)
-    facts = WorkoutFacts(xp=xp)
+    facts = WorkoutFacts(xp=xp, climb=ImportedClimb(uow))
     listeners: list[WorkoutListener] = [
         gamification,
         ChallengeProgress(uow, clock, facts),

@@ -705,6 +705,7 @@ class LiveSessionRow(Base):
     state: Mapped[str] = mapped_column(String(16))
     ended_at: Mapped[datetime | None] = mapped_column()
     workout_id: Mapped[int | None] = mapped_column(Integer)
+    last_batch_at: Mapped[datetime | None] = mapped_column()
 
 
 class LiveBatchRow(Base):

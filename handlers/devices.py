@@ -65,9 +65,15 @@ async def cb_list(callback: CallbackQuery, user: User, devices: DeviceService, t
     await show(callback, text, markup)
 
 
-async def cb_pair(callback: CallbackQuery, user: User, devices: DeviceService, t: Texts) -> None:
+async def cb_pair(
+    callback: CallbackQuery,
+    user: User,
+    devices: DeviceService,
+    t: Texts,
+    public_url: str | None = None,
+) -> None:
     issued = await devices.new_code(user.id)
-    text = t.render("devices/code.html", issued=issued, user=user)
+    text = t.render("devices/code.html", issued=issued, user=user, server=public_url)
     await show(callback, text, back_markup(t))
 
 

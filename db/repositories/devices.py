@@ -190,6 +190,41 @@ class SqlDeviceRepository:
             .values(state=SessionState.FINISHED.value, ended_at=ended_at, workout_id=workout_id)
         )
 
+    async def touch_session(self, session_id: int, at: datetime) -> None:
+        await self._session.execute(
+            update(LiveSessionRow).where(LiveSessionRow.id == session_id).values(last_batch_at=at)
+        )
+
+    async def silent_sessions(self, before: datetime, limit: int) -> list[tuple[int, int]]:
+        heard = func.coalesce(LiveSessionRow.last_batch_at, LiveSessionRow.created_at)
+        query = (
+            select(LiveSessionRow.user_id, LiveSessionRow.id)
+            .where(LiveSessionRow.state == SessionState.OPEN.value, heard < before)
+            .order_by(LiveSessionRow.id)
+            .limit(limit)
+        )
+        return [(row.user_id, row.id) for row in await self._session.execute(query)]
+
+    async def drop_session(self, session_id: int) -> bool:
+        result = await self._session.execute(
+            delete(LiveSessionRow).where(
+                LiveSessionRow.id == session_id, LiveSessionRow.state == SessionState.OPEN.value
+            )
+        )
+        return bool(result.rowcount)  # type: ignore[attr-defined]
+
+    async def all_devices(self, user_id: int) -> list[Device]:
+        query = select(DeviceRow).where(DeviceRow.user_id == user_id).order_by(DeviceRow.id)
+        return [_to_device(row) for row in await self._session.scalars(query)]
+
+    async def sessions_of(self, user_id: int) -> list[LiveSession]:
+        query = (
+            select(LiveSessionRow)
+            .where(LiveSessionRow.user_id == user_id)
+            .order_by(LiveSessionRow.id)
+        )
+        return [_to_session(row) for row in await self._session.scalars(query)]
+
 
 def _to_device(row: DeviceRow) -> Device:
     return Device(
@@ -214,4 +249,6 @@ def _to_session(row: LiveSessionRow) -> LiveSession:
         state=SessionState(row.state),
         ended_at=row.ended_at,
         workout_id=row.workout_id,
+        created_at=row.created_at,
+        last_batch_at=row.last_batch_at,
     )

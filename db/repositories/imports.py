@@ -50,6 +50,12 @@ class SqlImportRepository:
         row = (await self._session.scalars(query)).one_or_none()
         return (_to_meta(row), row.samples) if row is not None else None
 
+    async def elevation_gain(self, user_id: int, workout_id: int) -> float | None:
+        query = select(ImportedActivityRow.elevation_gain_m).where(
+            ImportedActivityRow.user_id == user_id, ImportedActivityRow.workout_id == workout_id
+        )
+        return await self._session.scalar(query)
+
     async def all(self, user_id: int) -> list[ImportMeta]:
         columns = [c for c in ImportedActivityRow.__table__.columns if c.name != "samples"]
         query = (

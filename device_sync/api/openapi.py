@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from domain.devices.limits import MAX_BATCH_SAMPLES
 from domain.devices.models import DeviceKind
-from domain.devices.samples import MAX_BATCH_SAMPLES
 from domain.workouts.models import Activity
 
 JSON = "application/json"

@@ -20,21 +20,25 @@ from device_sync.ble import (
     RscMeasurement,
     TreadmillData,
 )
-from domain.activities.validation import HR_RANGE, SAMPLE_SPEED_FACTOR
+from domain.devices.limits import (
+    CADENCE_PER_MIN,
+    DISTANCE_M,
+    HR_BPM,
+    MAX_RR_PER_SAMPLE,
+    POWER_W,
+    RR_MS,
+    top_sample_speed,
+)
 from domain.workouts.models import Activity
-from domain.workouts.validation import MAX_DISTANCE_M, TOP_SPEED
 
-# Readings outside these bounds are a sensor's glitch (a strap's 255, a meter's 32767 W, a
-# 30 ms "beat"), not the athlete. The server refuses a whole batch for one such value, so
-# the bounds are the server's own (domain/activities/validation.py and the device API's).
+# The server refuses a whole batch for one reading beyond these, so a sensor's glitch is
+# dropped here, by the server's own bounds (domain/devices/limits.py).
 PLAUSIBLE: dict[str, tuple[float, float]] = {
-    "hr": HR_RANGE,
-    "power": (0, 3000),
-    "cadence": (0, 250),
-    "distance": (0.0, MAX_DISTANCE_M),
+    "hr": HR_BPM,
+    "power": POWER_W,
+    "cadence": CADENCE_PER_MIN,
+    "distance": DISTANCE_M,
 }
-RR_MS = (200, 3000)
-MAX_RR_PER_SAMPLE = 16
 DEDICATED = 0
 MACHINE = 1
 STALE_AFTER_S = 3.0
@@ -51,8 +55,7 @@ class _Reading:
 
 class SampleMerger:
     def __init__(self, sport: str, stale_after_s: float = STALE_AFTER_S) -> None:
-        top = TOP_SPEED.get(Activity(sport), max(TOP_SPEED.values()))
-        self._bounds = {**PLAUSIBLE, "speed": (0.0, top * SAMPLE_SPEED_FACTOR)}
+        self._bounds = {**PLAUSIBLE, "speed": (0.0, top_sample_speed(Activity(sport)))}
         self._stale_after_s = stale_after_s
         self._channels: dict[str, dict[str, _Reading]] = {}
         self._trackers: dict[str, CadenceSpeedTracker] = {}

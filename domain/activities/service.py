@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import partial
 
 from domain.activities import codec
 from domain.activities.analysis import hr_zone_seconds, samples_csv
@@ -147,21 +149,43 @@ class ImportService:
     ) -> tuple[ImportedWorkout, ...]:
         """A multisport file's workouts are linked by the id of the first one."""
         stored: list[ImportedWorkout] = []
-        group: int | None = None
+        linked = len(parsed.activities) > 1
         for part, activity in enumerate(parsed.activities):
-            logged = await self._logged(user, activity, source)
-            workout_id = logged.workout.id
-            if len(parsed.activities) > 1 and group is None:
-                group = workout_id
-            meta = _meta(workout_id, digest, part, activity, parsed, group)
+            first = stored[0].logged.workout.id if stored else None
+            meta_of = partial(_meta, digest, part, activity, parsed, linked, first)
             blob = await asyncio.to_thread(codec.encode, activity.samples)
-            await self._uow.imports.add(user.id, meta, blob)
-            held = await self._workouts.held(user.id, workout_id)
+            kept: list[ImportMeta] = []
+            details = self._extras(user.id, blob, meta_of, kept)
+            logged = await self._logged(user, activity, source, details)
+            held = await self._workouts.held(user.id, logged.workout.id)
             zones = hr_zone_seconds(user, activity.samples, activity.started_at)
-            stored.append(ImportedWorkout(logged, meta, activity.samples, held, zones))
+            stored.append(ImportedWorkout(logged, kept[0], activity.samples, held, zones))
         return tuple(stored)
 
-    async def _logged(self, user: User, activity: ParsedActivity, source: WorkoutSource) -> Logged:
+    def _extras(
+        self,
+        user_id: int,
+        blob: bytes,
+        meta_of: Callable[[int], ImportMeta],
+        kept: list[ImportMeta],
+    ) -> Callable[[Workout], Awaitable[None]]:
+        """The file's extras and samples, stored as soon as the workout has its id: before
+        the listeners run, so achievements and challenges see its climb."""
+
+        async def store(workout: Workout) -> None:
+            meta = meta_of(workout.id)
+            await self._uow.imports.add(user_id, meta, blob)
+            kept.append(meta)
+
+        return store
+
+    async def _logged(
+        self,
+        user: User,
+        activity: ParsedActivity,
+        source: WorkoutSource,
+        details: Callable[[Workout], Awaitable[None]],
+    ) -> Logged:
         """A ride is weighed by its 1 Hz power when it has some (the FTP is a cycling
         threshold, not a running one); records are also taken from inside the workout."""
         samples = activity.samples
@@ -174,7 +198,7 @@ class ImportService:
             started_at=activity.started_at,
         )
         extra = segment_candidates(activity.activity, samples.present("distance"), power)
-        return await self._workouts.store_weighed(user, draft, source, power, extra)
+        return await self._workouts.store_weighed(user, draft, source, power, extra, details)
 
     async def samples_csv(self, user_id: int, workout_id: int) -> bytes:
         """The samples of one of the athlete's own imported workouts as CSV (SI, UTC)."""
@@ -187,13 +211,15 @@ class ImportService:
 
 
 def _meta(
-    workout_id: int,
     digest: str,
     part: int,
     activity: ParsedActivity,
     parsed: ParsedFile,
-    group: int | None,
+    linked: bool,
+    first: int | None,
+    workout_id: int,
 ) -> ImportMeta:
+    """`first`: the multisport file's first workout (None while this is the first)."""
     return ImportMeta(
         workout_id=workout_id,
         sha256=digest,
@@ -208,6 +234,6 @@ def _meta(
         avg_cadence=activity.avg_cadence,
         calories=activity.calories,
         laps=activity.laps,
-        group_id=group,
+        group_id=(first if first is not None else workout_id) if linked else None,
         warning=parsed.warning,
     )

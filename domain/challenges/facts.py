@@ -2,8 +2,9 @@
 
 Distance, duration and the count come from the workout itself. XP belongs to the XP
 feature: it plugs in as an `XpSource`, and until one is given an XP challenge cannot be
-set up (the setup only offers what the facts can measure). Elevation waits for the same
-reason: an imported file's climb is stored after the workout's listeners ran.
+set up (the setup only offers what the facts can measure). Elevation is an imported
+file's climb: the import stores it before the workout's listeners run, and a `ClimbSource`
+reads it.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from domain.challenges.models import Metric
+from domain.ports import UnitOfWork
 from domain.workouts.models import Workout
 
 
@@ -39,16 +41,37 @@ class XpSource(Protocol):
         ...
 
 
-class WorkoutFacts:
-    """Amounts read from the workout; XP through the XP feature's source when wired."""
+class ClimbSource(Protocol):
+    async def climb_of(self, workout: Workout) -> float:
+        """The metres the workout climbed, 0 without a file that measured them."""
+        ...
 
-    def __init__(self, xp: XpSource | None = None) -> None:
+
+class ImportedClimb:
+    """The elevation gain stored with an imported (or recorded) workout's file."""
+
+    def __init__(self, uow: UnitOfWork) -> None:
+        self._uow = uow
+
+    async def climb_of(self, workout: Workout) -> float:
+        return await self._uow.imports.elevation_gain(workout.user_id, workout.id) or 0.0
+
+
+class WorkoutFacts:
+    """Amounts read from the workout; XP and climb through their sources when wired."""
+
+    def __init__(self, xp: XpSource | None = None, climb: ClimbSource | None = None) -> None:
         self._xp = xp
+        self._climb = climb
 
     @property
     def metrics(self) -> frozenset[Metric]:
         measured = {Metric.DISTANCE, Metric.DURATION, Metric.WORKOUTS}
-        return frozenset(measured | ({Metric.XP} if self._xp is not None else set()))
+        if self._xp is not None:
+            measured.add(Metric.XP)
+        if self._climb is not None:
+            measured.add(Metric.ELEVATION)
+        return frozenset(measured)
 
     async def amount(self, metric: Metric, workout: Workout) -> float:
         if metric is Metric.DISTANCE:
@@ -59,6 +82,8 @@ class WorkoutFacts:
             return 1.0
         if metric is Metric.XP and self._xp is not None:
             return await self._xp.xp_of(workout)
+        if metric is Metric.ELEVATION and self._climb is not None:
+            return await self._climb.climb_of(workout)
         return 0.0
 
     async def neighbours(self, metric: Metric, workout: Workout) -> list[Workout]:

@@ -82,6 +82,8 @@ class LiveSession:
     state: SessionState = SessionState.OPEN
     ended_at: datetime | None = None
     workout_id: int | None = None
+    created_at: datetime | None = None
+    last_batch_at: datetime | None = None  # when its last new batch arrived
 
 
 @dataclass(frozen=True, slots=True)

@@ -76,3 +76,23 @@ class DeviceRepository(Protocol):
         ...
 
     async def finish(self, session_id: int, ended_at: datetime, workout_id: int) -> None: ...
+
+    async def touch_session(self, session_id: int, at: datetime) -> None:
+        """A new batch arrived at `at`: the session is not silent."""
+        ...
+
+    async def silent_sessions(self, before: datetime, limit: int) -> list[tuple[int, int]]:
+        """(athlete, session) of open sessions whose last batch (or start) is before `before`."""
+        ...
+
+    async def drop_session(self, session_id: int) -> bool:
+        """Delete an open session (and its batches); False when it is no longer open."""
+        ...
+
+    async def all_devices(self, user_id: int) -> list[Device]:
+        """Every device the athlete paired, revoked ones too, for their export."""
+        ...
+
+    async def sessions_of(self, user_id: int) -> list[LiveSession]:
+        """Every live session of the athlete, for their export."""
+        ...

@@ -12,27 +12,16 @@ from typing import Any
 
 from domain.activities.models import ParsedActivity, Samples
 from domain.activities.summary import completed
-from domain.activities.validation import HR_RANGE, SAMPLE_SPEED_FACTOR
+from domain.devices.limits import (
+    MAX_BATCH_SAMPLES,
+    MAX_RR_PER_SAMPLE,
+    SAMPLE_RANGES,
+    top_sample_speed,
+)
 from domain.devices.models import LiveSample, LiveSession, StoredBatch
 from domain.errors import InvalidValueError
-from domain.workouts.validation import MAX_DISTANCE_M, MAX_DURATION_S, TOP_SPEED
 
-MAX_BATCH_SAMPLES = 3600
-MAX_RR_PER_SAMPLE = 16
-RANGES: dict[str, tuple[float, float]] = {
-    "t": (0, MAX_DURATION_S),
-    "hr": HR_RANGE,
-    "power": (0, 3000),
-    "cadence": (0, 300),
-    "distance": (0, MAX_DISTANCE_M),
-    "rr": (200, 3000),
-}
 FIELDS = ("hr", "power", "cadence", "speed", "distance")
-
-
-def top_speed(session: LiveSession) -> float:
-    """A sample may be this fast: the file rule's factor over the sport's record average."""
-    return TOP_SPEED.get(session.activity, max(TOP_SPEED.values())) * SAMPLE_SPEED_FACTOR
 
 
 def check_samples(samples: Sequence[LiveSample], session: LiveSession) -> None:
@@ -41,7 +30,7 @@ def check_samples(samples: Sequence[LiveSample], session: LiveSession) -> None:
         raise InvalidValueError("samples", "empty")
     if len(samples) > MAX_BATCH_SAMPLES:
         raise InvalidValueError("samples", "too_many", limit=MAX_BATCH_SAMPLES)
-    ranges = {**RANGES, "speed": (0.0, top_speed(session))}
+    ranges = {**SAMPLE_RANGES, "speed": (0.0, top_sample_speed(session.activity))}
     for index, sample in enumerate(samples):
         values: list[tuple[str, float | None]] = [("t", sample.t)]
         values += [(name, getattr(sample, name)) for name in FIELDS]

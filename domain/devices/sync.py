@@ -5,9 +5,10 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from datetime import datetime, timedelta
+from enum import StrEnum
 
 from domain.activities.errors import FileRefusedError, Refusal
-from domain.activities.models import ParsedFile
+from domain.activities.models import ParsedFile, Samples
 from domain.activities.service import AlreadyImported, Imported, ImportService
 from domain.activities.validation import check_activity
 from domain.clock import Clock
@@ -32,10 +33,20 @@ from domain.devices.samples import (
 )
 from domain.errors import InvalidValueError, NotFoundError
 from domain.ports import UnitOfWork
+from domain.users.models import User
 from domain.workouts.models import Activity
 
 CLOCK_SKEW = timedelta(minutes=1)
 MAX_SEQ = 10_000_000
+# A session with no batch for this long was abandoned (a companion killed for good): the
+# scheduler finishes it into the journal, or drops it when it holds no sample.
+SILENCE = timedelta(hours=12)
+SILENT_BATCH = 100
+
+
+class SilentOutcome(StrEnum):
+    FINISHED = "finished"
+    DROPPED = "dropped"
 
 
 class SyncService:
@@ -96,6 +107,7 @@ class SyncService:
             if not await self._uow.devices.add_batch(session.id, batch):
                 known = await self._uow.devices.batch_digest(session.id, seq)
                 return _resent(known, batch.digest)
+            await self._uow.devices.touch_session(session.id, self._clock())
             await self._uow.commit()
         return BatchStatus.STORED
 
@@ -114,17 +126,65 @@ class SyncService:
             samples = merged(await self._uow.devices.batches(session.id))
             if not samples.offsets:
                 raise FileRefusedError(Refusal.EMPTY)
-            parsed = live_activity(session, samples, ended_at)
-            check_activity(parsed, now + CLOCK_SKEW)
-            source = ParsedFile((parsed,), device=auth.device.name or auth.device.kind.value)
-            outcome = await self._imports.store_parsed(user, _digest(session), source)
-            workout_id = _workout_id(outcome)
-            end = ended_at or session.started_at + timedelta(seconds=parsed.duration_s)
-            await self._uow.devices.finish(session.id, end, workout_id)
+            label = auth.device.name or auth.device.kind.value
+            workout_id, outcome = await self._store(user, label, session, samples, ended_at)
             await self._uow.commit()
         if isinstance(outcome, Imported):
             await self._cards.imported(user, outcome, session.activity)
         return workout_id
+
+    async def silent(self) -> list[tuple[int, int]]:
+        """(athlete, session) of the open sessions with no batch for `SILENCE`."""
+        async with self._uow:
+            return await self._uow.devices.silent_sessions(self._clock() - SILENCE, SILENT_BATCH)
+
+    async def close_silent(self, user_id: int, session_id: int) -> SilentOutcome | None:
+        """For the scheduler: finish a session still silent when locked, as the finish
+        endpoint would (the athlete gets its card once), or drop it when it has no sample;
+        None when it was closed meanwhile or came back to life."""
+        async with self._uow:
+            session = await self._uow.devices.session(user_id, session_id, lock=True)
+            user = await self._uow.users.get(user_id)
+            if session is None or user is None or session.state is not SessionState.OPEN:
+                return None
+            heard = session.last_batch_at or session.created_at or session.started_at
+            if heard > self._clock() - SILENCE:
+                return None
+            samples = merged(await self._uow.devices.batches(session.id))
+            if not samples.offsets:
+                await self._uow.devices.drop_session(session.id)
+                await self._uow.commit()
+                return SilentOutcome.DROPPED
+            device = await self._uow.devices.get(user_id, session.device_id)
+            label = (device.name or device.kind.value) if device else "device"
+            try:
+                _, outcome = await self._store(user, label, session, samples, None)
+            except FileRefusedError:
+                await self._uow.devices.drop_session(session.id)
+                await self._uow.commit()
+                return SilentOutcome.DROPPED
+            await self._uow.commit()
+        if isinstance(outcome, Imported):
+            await self._cards.imported(user, outcome, session.activity)
+        return SilentOutcome.FINISHED
+
+    async def _store(
+        self,
+        user: User,
+        device: str,
+        session: LiveSession,
+        samples: Samples,
+        ended_at: datetime | None,
+    ) -> tuple[int, Imported | AlreadyImported]:
+        """Inside the unit of work: the session's workout stored and the session finished."""
+        parsed = live_activity(session, samples, ended_at)
+        check_activity(parsed, self._clock() + CLOCK_SKEW)
+        source = ParsedFile((parsed,), device=device)
+        outcome = await self._imports.store_parsed(user, _digest(session), source)
+        workout_id = _workout_id(outcome)
+        end = ended_at or session.started_at + timedelta(seconds=parsed.duration_s)
+        await self._uow.devices.finish(session.id, end, workout_id)
+        return workout_id, outcome
 
 
 def _resent(known: str | None, digest: str) -> BatchStatus:

@@ -223,6 +223,8 @@ class UserService:
             growth = await self._uow.growth.export(user_id)
             today = self._clock().astimezone(ZoneInfo(user.timezone)).date()
             game = await game_export(self._uow, user, today)
+            devices = await self._uow.devices.all_devices(user_id)
+            sessions = await self._uow.devices.sessions_of(user_id)
         return {
             "format": "coachbot-export",
             "version": 1,
@@ -236,6 +238,9 @@ class UserService:
             "partners": _jsonable(asdict(partners)),
             "campaign_deliveries": _jsonable(deliveries),
             "gamification": _jsonable(game),
+            # A device's token is stored only as its hash, and the hash is not exported.
+            "devices": [_jsonable(asdict(device)) for device in devices],
+            "live_sessions": [_jsonable(asdict(session)) for session in sessions],
             **_jsonable(growth),
         }
 

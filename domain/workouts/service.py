@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -126,14 +126,18 @@ class WorkoutService:
         source: WorkoutSource,
         power: Sequence[float] = (),
         extra: Sequence[Record] = (),
+        details: Callable[[Workout], Awaitable[None]] | None = None,
     ) -> Logged:
         """Inside the caller's unit of work (it commits): weigh a checked workout with its
         1 Hz power if any, store it and take its records, `extra` ones found in its samples
-        included."""
+        included; `details` stores what belongs to it (a file's climb) before the listeners
+        hear of it, so they read it."""
         now = self._clock()
         started = draft.started_at or now
         workout = await self._weighed(user, draft, started, source, power=power)
         stored = await self._uow.workouts.add(workout)
+        if details is not None:
+            await details(stored)
         improved = await self._take_records(user.id, stored, now, extra)
         # Only strength milestones read sets; other sports need no more than summaries.
         journal = self._uow.workouts

@@ -133,3 +133,14 @@ async def test_devices_is_in_help_and_the_command_menu(chat: Harness) -> None:
     await chat.send("/start")
     shown = await chat.send("/help")
     assert "/devices — Paired devices and sync" in (shown.text or "")
+
+
+async def test_the_pairing_hint_names_the_public_url_when_it_is_set(chat: Harness) -> None:
+    await chat.send("/start")
+    await chat.send("/devices")
+    literal = await chat.press("Pair a device")
+    assert "--server URL" in (literal.text or "")
+    chat.dispatcher["public_url"] = "https://coach.example.org"
+    await chat.press("Back")
+    shown = await chat.press("Pair a device")
+    assert (shown.text or "").endswith("--server https://coach.example.org")

@@ -19,6 +19,7 @@ def clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: object) -> None
         "WEBHOOK_SECRET",
         "ADMIN_IDS",
         "WEB_PORT",
+        "PUBLIC_URL",
     ):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.chdir(tmp_path)  # type: ignore[arg-type]
@@ -68,3 +69,23 @@ def test_a_dotenv_file_is_read() -> None:
     Path(".env").write_text(f"BOT_TOKEN={TOKEN}\nWEB_PORT=9090\n")
     settings = load_settings(require_token=True)
     assert (settings.bot_token, settings.web_port) == (TOKEN, 9090)
+
+
+def test_the_public_url_is_an_http_address_kept_without_its_trailing_slash(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("PUBLIC_URL", "https://coach.example.org/")
+    assert load_settings(require_token=False).public_url == "https://coach.example.org"
+    monkeypatch.delenv("PUBLIC_URL")
+    assert load_settings(require_token=False).public_url is None
+
+
+@pytest.mark.parametrize(
+    "value", ["coach.example.org", "ftp://coach.example.org", "https://", "https://x.org/?a=1"]
+)
+def test_a_public_url_that_devices_cannot_reach_is_refused(
+    monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    monkeypatch.setenv("PUBLIC_URL", value)
+    with pytest.raises(SettingsError, match="PUBLIC_URL"):
+        load_settings(require_token=False)

@@ -85,7 +85,7 @@ class FakeDeviceRepository:
     async def add_session(self, session: LiveSession, at: datetime) -> bool:
         if await self.session_by_client_id(session.user_id, session.client_session_id):
             return False
-        stored = replace(session, id=len(self.sessions) + 1)
+        stored = replace(session, id=len(self.sessions) + 1, created_at=at)
         self.sessions[stored.id] = stored
         return True
 
@@ -117,3 +117,30 @@ class FakeDeviceRepository:
         self.sessions[session_id] = replace(
             session, state=SessionState.FINISHED, ended_at=ended_at, workout_id=workout_id
         )
+
+    async def touch_session(self, session_id: int, at: datetime) -> None:
+        self.sessions[session_id] = replace(self.sessions[session_id], last_batch_at=at)
+
+    async def silent_sessions(self, before: datetime, limit: int) -> list[tuple[int, int]]:
+        silent = [
+            (s.user_id, s.id)
+            for s in self.sessions.values()
+            if s.state is SessionState.OPEN
+            and (s.last_batch_at or s.created_at or before) < before
+        ]
+        return sorted(silent, key=lambda pair: pair[1])[:limit]
+
+    async def drop_session(self, session_id: int) -> bool:
+        session = self.sessions.get(session_id)
+        if session is None or session.state is not SessionState.OPEN:
+            return False
+        del self.sessions[session_id]
+        for key in [key for key in self.batch_rows if key[0] == session_id]:
+            del self.batch_rows[key]
+        return True
+
+    async def all_devices(self, user_id: int) -> list[Device]:
+        return [d for d in self.devices.values() if d.user_id == user_id]
+
+    async def sessions_of(self, user_id: int) -> list[LiveSession]:
+        return [s for s in self.sessions.values() if s.user_id == user_id]

@@ -345,6 +345,10 @@ class FakeImportRepository:
         row = self.rows.get(workout_id)
         return (row[1], row[2]) if row is not None and row[0] == user_id else None
 
+    async def elevation_gain(self, user_id: int, workout_id: int) -> float | None:
+        row = self.rows.get(workout_id)
+        return row[1].elevation_gain_m if row is not None and row[0] == user_id else None
+
     async def all(self, user_id: int) -> list[ImportMeta]:
         return [meta for owner, meta, _ in self.rows.values() if owner == user_id]
 
