@@ -7,13 +7,13 @@ import asyncio
 import json
 import time
 
-from bench import challenges, fit_import, groups, partners, queries, report, webhook
+from bench import broadcast, challenges, fit_import, groups, partners, queries, report, webhook
 from bench.seed import postgres_version
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parts = ("queries", "groups", "partners", "challenges", "webhook", "fit")
+    parts = ("queries", "groups", "partners", "challenges", "webhook", "fit", "broadcast")
     parser.add_argument("--only", choices=parts, default=None)
     parser.add_argument("--sizes", default=queries.DEFAULT_SIZES, help="total:heavy,... workouts")
     parser.add_argument("--backends", default="sqlite,postgresql")
@@ -47,6 +47,9 @@ def main() -> None:
         webhook.save(asyncio.run(webhook.run(load, backends, webhook.ROUNDS)), load)
     if args.only in (None, "fit"):
         fit_import.save(asyncio.run(fit_import.run(fit_import.ROUNDS)), fit_import.ROUNDS)
+    if args.only in (None, "broadcast"):
+        rates = (broadcast.RATE, broadcast.RECIPIENTS, broadcast.CEILING_RECIPIENTS)
+        broadcast.save(asyncio.run(broadcast.run(*rates)))
     report.write()
     print(f"results written to {report.DOCUMENT} in {time.perf_counter() - started:.0f} s")
 

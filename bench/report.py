@@ -16,14 +16,17 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from bench import challenges, fit_import, partners
+from bench import broadcast, challenges, fit_import, partners
 from bench.groups import RESULTS as GROUPS
 from bench.groups import table as group_table
 from bench.queries import BASELINE, RESULTS, TARGET_P95_MS
 from bench.seed import ROOT, SQLITE_DIR
 
 DOCUMENT = ROOT / "BENCHMARKS.md"
-MACHINES = {part: SQLITE_DIR / f"machine-{part}.json" for part in ("queries", "groups", "webhook")}
+MACHINES = {
+    part: SQLITE_DIR / f"machine-{part}.json"
+    for part in ("queries", "groups", "webhook", "broadcast")
+}
 WEBHOOK = SQLITE_DIR / "webhook.json"
 TARGET_RATIO = 0.6
 BACKENDS = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
@@ -239,6 +242,9 @@ def write(document: Path = DOCUMENT) -> None:
     if challenges.RESULTS.exists():
         found = json.loads(challenges.RESULTS.read_text())
         text = replace_block(text, "challenges", challenges.table(found))
+    if broadcast.RESULTS.exists():
+        found_broadcast = json.loads(broadcast.RESULTS.read_text())
+        text = replace_block(text, "broadcast", broadcast.table(found_broadcast))
     document.write_text(text)
 
 

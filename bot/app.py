@@ -69,7 +69,6 @@ from scheduler.tracks import close_stale_tracks
 logger = logging.getLogger(__name__)
 
 LEASE_NAME = "scheduler"
-LEASE_TTL = timedelta(seconds=90)
 JOB_DRAIN_SECONDS = 15.0
 BROADCAST_TICK = timedelta(seconds=1)
 
@@ -172,6 +171,7 @@ def broadcast_engine(app: Application, owner: str) -> BroadcastEngine:
         reporter=promotions,
         limiter=TokenBucket(app.settings.broadcast_rate),
         owner=owner,
+        stale_after=timedelta(seconds=app.settings.broadcast_stale_seconds),
     )
 
 
@@ -235,7 +235,7 @@ def _ticks(app: Application, engine: BroadcastEngine) -> list[Tick]:
         """Renewing the lease is done by the guard around every tick; this one only ticks."""
 
     return [
-        Tick(name="scheduler_lease", every=LEASE_TTL / 3, run=keep_lease),
+        Tick(name="scheduler_lease", every=_lease_ttl(app) / 3, run=keep_lease),
         Tick(name="prune_processed_updates", every=timedelta(hours=1), run=prune),
         Tick(name="send_due_reminders", every=timedelta(seconds=60), run=reminders),
         Tick(name="send_due_digests", every=timedelta(seconds=60), run=digests),
@@ -263,8 +263,13 @@ def _owner() -> str:
     return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 
 
+def _lease_ttl(app: Application) -> timedelta:
+    return timedelta(seconds=app.settings.scheduler_lease_seconds)
+
+
 def _lease(app: Application, owner: str) -> SqlLease:
-    return SqlLease(create_session_factory(app.engine), LEASE_NAME, owner, LEASE_TTL, utc_now)
+    sessions = create_session_factory(app.engine)
+    return SqlLease(sessions, LEASE_NAME, owner, _lease_ttl(app), utc_now)
 
 
 @contextlib.asynccontextmanager

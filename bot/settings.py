@@ -33,6 +33,10 @@ class Settings(BaseSettings):
     throttle_burst: int = Field(default=20, ge=1)
     run_scheduler: bool = True
     broadcast_rate: float = Field(default=25.0, gt=0, le=1000)
+    # Renewed every third of it; a killed scheduler's jobs wait this long for another.
+    scheduler_lease_seconds: int = Field(default=90, ge=3, le=3600)
+    # A claim or a send older than this belongs to an engine that died (ADR 0025).
+    broadcast_stale_seconds: int = Field(default=120, ge=1, le=86400)
 
     @field_validator("admin_ids", mode="before")
     @classmethod

@@ -29,6 +29,7 @@ class DraftStep(StrEnum):
     BUTTON = "button"
     TIME = "time"
     CITY = "city"
+    GROUP = "group"
     BACK = "back"
 
 

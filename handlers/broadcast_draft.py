@@ -23,6 +23,7 @@ class DraftForm(StatesGroup):
     button = State()
     time = State()
     city = State()
+    group = State()
 
 
 def audience_line(audience: Audience, t: Texts) -> str:
@@ -34,6 +35,7 @@ def audience_line(audience: Audience, t: Texts) -> str:
     parts += [t(f"level.{level}") for level in sorted(audience.levels)]
     if audience.city:
         parts.append(f"🏙 {audience.city}")
+    parts += [f"👥 {code}" for code in sorted(audience.groups)]
     if audience.active_days:
         parts.append(t("broadcast.audience.active", days=audience.active_days))
     if audience.lapsed_days:
@@ -93,12 +95,18 @@ def audience_keyboard(draft: Draft, t: Texts) -> InlineKeyboardMarkup:
         text=t("broadcast.audience.city_button"),
         callback_data=DraftCb(step=DraftStep.CITY, campaign_id=campaign_id),
     )
+    builder.button(
+        text=t("broadcast.audience.group_button"),
+        callback_data=DraftCb(step=DraftStep.GROUP, campaign_id=campaign_id),
+    )
     toggle(t("broadcast.audience.everyone_button"), audience.everyone, AudienceField.CLEAR, "")
+    for code in sorted(audience.groups):  # a chosen group: one tap takes it off again
+        toggle(f"👥 {code}", True, AudienceField.GROUP, code)
     builder.button(
         text=t("broadcast.back_button"),
         callback_data=DraftCb(step=DraftStep.BACK, campaign_id=campaign_id),
     )
-    builder.adjust(2, 2, 2, 2, 3, 3, 2, 2, 1)
+    builder.adjust(2, 2, 2, 2, 3, 3, 2, 3, *[1] * (len(audience.groups) + 1))
     return builder.as_markup()
 
 
@@ -148,9 +156,9 @@ async def msg_draft_step(
     campaign_id, text = int(data["campaign_id"]), message.text or ""
     if current == DraftForm.button.state:
         draft = await campaigns.set_button(user.id, campaign_id, text)
-    elif current == DraftForm.city.state:
-        change = AudienceChange(AudienceField.CITY, text)
-        draft = await campaigns.change_audience(user.id, campaign_id, change)
+    elif current in (DraftForm.city.state, DraftForm.group.state):
+        field = AudienceField.CITY if current == DraftForm.city.state else AudienceField.GROUP
+        draft = await campaigns.change_audience(user.id, campaign_id, AudienceChange(field, text))
     else:
         draft = await campaigns.propose_time(user.id, campaign_id, text, user.timezone)
         await state.clear()
@@ -178,6 +186,6 @@ def build_router() -> Router:
     router = Router(name=__name__)
     router.callback_query.register(cb_draft, DraftCb.filter())
     router.callback_query.register(cb_audience, AudienceCb.filter())
-    steps = StateFilter(DraftForm.button, DraftForm.time, DraftForm.city)
+    steps = StateFilter(DraftForm.button, DraftForm.time, DraftForm.city, DraftForm.group)
     router.message.register(msg_draft_step, steps, F.text, ~F.text.startswith("/"))
     return router

@@ -7,8 +7,9 @@ import logging
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import timedelta
 
-from domain.campaigns.delivery import DeliveryService, outcome_of
+from domain.campaigns.delivery import STALE_AFTER, DeliveryService, outcome_of
 from domain.campaigns.models import (
     FINISHED,
     Campaign,
@@ -51,6 +52,7 @@ class BroadcastEngine:
     batch: int = CLAIM_BATCH
     budget_s: float = TICK_BUDGET_S
     report_every_s: float = REPORT_EVERY_S
+    stale_after: timedelta = STALE_AFTER
     monotonic: Callable[[], float] = time.monotonic
     _seen: dict[int, _Seen] = field(default_factory=dict)
     _stopping: bool = False
@@ -75,7 +77,7 @@ class BroadcastEngine:
 
     async def recover(self) -> tuple[int, int]:
         """At start: what a dead engine claimed is sent later, what it was sending is not."""
-        released, lost = await self._service().recover()
+        released, lost = await self._service().recover(self.stale_after)
         if released or lost:
             logger.warning("broadcast recovery: %d claims released, %d unknown", released, lost)
         return released, lost

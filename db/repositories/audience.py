@@ -8,8 +8,9 @@ from datetime import datetime, timedelta
 from sqlalchemy import ColumnElement, exists, func, or_
 
 from db.repositories.users import to_mask
-from db.tables import CheckInRow, UserRow, WorkoutRow
+from db.tables import CheckInRow, GroupMemberRow, GroupRow, UserRow, WorkoutRow
 from domain.campaigns.audience import Audience
+from domain.groups.models import MemberState
 from domain.users.models import Sport
 
 
@@ -46,4 +47,16 @@ def audience_filter(audience: Audience, now: datetime) -> list[ColumnElement[boo
     if audience.lapsed_days is not None:
         ever = exists().where(WorkoutRow.user_id == UserRow.id)
         conditions.append(ever & ~active_since(now - timedelta(days=audience.lapsed_days)))
+    if audience.groups:
+        conditions.append(member_of(audience.groups))
     return conditions
+
+
+def member_of(codes: frozenset[str]) -> ColumnElement[bool]:
+    """An active member (not a pending request) of any of the groups with these codes."""
+    return exists().where(
+        GroupMemberRow.user_id == UserRow.id,
+        GroupMemberRow.state == MemberState.ACTIVE.value,
+        GroupMemberRow.group_id == GroupRow.id,
+        GroupRow.code.in_(sorted(codes)),
+    )

@@ -1,5 +1,6 @@
-"""Who a campaign reaches: everyone opted in, narrowed by language, sport, city, level and
-activity. Stored as plain data on the campaign; the SQL and the fakes read the same rule."""
+"""Who a campaign reaches: everyone opted in, narrowed by language, sport, city, level,
+activity and group membership. Stored as plain data on the campaign; the SQL and the
+fakes read the same rule."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from domain.users.models import Language, Level, Sport
 from domain.users.validation import parse_city
 
 ACTIVITY_DAYS = (7, 30, 90)
+MAX_GROUPS = 5
 
 
 class AudienceField(StrEnum):
@@ -21,6 +23,7 @@ class AudienceField(StrEnum):
     ACTIVE = "active"  # logged a workout or a check-in in the last N days
     LAPSED = "lapsed"  # logged before, but nothing in the last N days
     CITY = "city"
+    GROUP = "group"  # an active member of any of the chosen groups (by invite code)
     CLEAR = "clear"
 
 
@@ -34,6 +37,7 @@ class Audience:
     city: str | None = None
     active_days: int | None = None
     lapsed_days: int | None = None
+    groups: frozenset[str] = frozenset()
 
     @property
     def everyone(self) -> bool:
@@ -47,6 +51,7 @@ class Audience:
             "city": self.city,
             "active_days": self.active_days,
             "lapsed_days": self.lapsed_days,
+            "groups": sorted(self.groups),
         }
 
     @classmethod
@@ -60,6 +65,7 @@ class Audience:
             city=data.get("city"),
             active_days=data.get("active_days"),
             lapsed_days=data.get("lapsed_days"),
+            groups=frozenset(data.get("groups") or ()),
         )
 
 
@@ -91,6 +97,11 @@ def _changed_other(audience: Audience, name: AudienceField, value: str) -> Audie
         return replace(audience, city=parse_city(value))
     if name is AudienceField.CLEAR:
         return Audience()
+    if name is AudienceField.GROUP:
+        code = group_code(value)
+        if code not in audience.groups and len(audience.groups) >= MAX_GROUPS:
+            raise InvalidValueError("audience", "too_many_groups", limit=MAX_GROUPS)
+        return replace(audience, groups=audience.groups ^ {code})
     # Active and lapsed exclude each other; the same choice again turns it off.
     days = _days(value)
     if name is AudienceField.ACTIVE:
@@ -104,3 +115,12 @@ def _days(value: str) -> int:
     if not value.isdigit() or int(value) not in ACTIVITY_DAYS:
         raise InvalidValueError("audience", "unknown")
     return int(value)
+
+
+def group_code(value: str) -> str:
+    """A group's invite code from the code itself, `g_CODE` or the invite link."""
+    code = value.strip().rsplit("start=", 1)[-1]
+    code = code.removeprefix("g_")
+    if not code or len(code) > 16 or not all(c.isalnum() or c in "-_" for c in code):
+        raise InvalidValueError("audience", "group_code")
+    return code

@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from domain.campaigns.admin import AdminService
-from domain.campaigns.audience import Audience, AudienceChange, changed
+from domain.campaigns.audience import Audience, AudienceChange, AudienceField, changed, group_code
 from domain.campaigns.markup import checked_button, checked_html
 from domain.campaigns.models import (
     MAX_CAPTION,
@@ -93,7 +93,15 @@ class CampaignService:
     async def change_audience(
         self, actor_id: int, campaign_id: int, change: AudienceChange
     ) -> Draft:
-        """Narrow or widen a draft's audience by one filter; the count is the new one."""
+        """Narrow or widen a draft's audience by one filter; the count is the new one. A group
+        is added only when it exists."""
+        if change.field is AudienceField.GROUP:
+            code = group_code(change.value)
+            async with self._uow:
+                campaign = await self._get(campaign_id)
+                known = code in campaign.audience.groups
+                if not known and await self._uow.groups.by_code(code) is None:
+                    raise InvalidValueError("audience", "group_code")
         return await self._edit(
             actor_id,
             campaign_id,

@@ -13,6 +13,7 @@ from bot.promotions import TelegramPromotions
 from db.uow import SqlUnitOfWork
 from domain.campaigns.models import CampaignState
 from domain.campaigns.rate import TokenBucket
+from domain.groups.models import GroupDraft, MemberRole, Membership, MemberState
 from scheduler.broadcast import BroadcastEngine
 from tests.bot.conftest import NOW, Harness
 from tests.bot.test_broadcast import FANS, ROOT, admin, opt_in  # noqa: F401 - the fixture
@@ -139,3 +140,36 @@ async def test_a_time_in_the_past_is_refused(admin: Harness) -> None:  # noqa: F
     await admin.press("Schedule")
     refused = await admin.send("2020-01-01 10:00")
     assert "already passed" in (refused.text or "")
+
+
+async def test_a_group_narrows_the_audience_to_its_members(admin: Harness) -> None:  # noqa: F811
+    for fan in FANS:
+        await opt_in(admin, fan)
+    async with SqlUnitOfWork(admin.sessions, lambda: NOW) as uow:
+        group = await uow.groups.add(GroupDraft(name="Runners"), "Run-42", ROOT, NOW)
+        for fan in FANS[:2]:
+            membership = Membership(group.id, fan, MemberRole.MEMBER, MemberState.ACTIVE, NOW)
+            await uow.groups.put_membership(membership)
+        await uow.commit()
+    admin.user_id = ROOT
+    await admin.send("/broadcast")
+    await admin.send("Hello runners")
+    await admin.press("Audience")
+    asked = await admin.press("Group…")
+    assert "invite code or invite link" in (asked.text or "")
+    unknown = await admin.send("g_nope")
+    assert "I know no group with that code" in (unknown.text or "")
+    await admin.press("Group…")
+    await admin.send("https://t.me/coachbot?start=g_Run-42")
+    draft = admin.last()
+    assert "Recipients now: 2" in (draft.text or "")
+    assert "Audience: 👥 Run-42" in (draft.text or "")
+    await admin.press("Audience")
+    everyone = await admin.press("✅ 👥 Run-42")  # one tap takes the group off again
+    assert "Recipients now: 3" in (everyone.text or "")
+    await admin.press("Group…")
+    await admin.send("Run-42")
+    await admin.press("Send now")
+    assert await engine_at(admin, NOW, "one").tick() == 2
+    assert admin.telegram.last_message(FANS[0]).html == "Hello runners"
+    assert admin.telegram.last_message(FANS[2]).html != "Hello runners"

@@ -68,6 +68,12 @@ class BotProcess:
                 await self.process.wait()
         return int(self.process.returncode or 0)
 
+    async def kill(self) -> int:
+        """SIGKILL: no shutdown, no release; whatever was in flight stays as it was."""
+        assert self.process is not None
+        self.process.kill()
+        return await self.process.wait()
+
 
 @dataclass
 class Person:

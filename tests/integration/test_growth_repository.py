@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from db.uow import SqlUnitOfWork
 from domain.campaigns.audience import Audience
 from domain.campaigns.models import Campaign, CampaignState
+from domain.groups.models import GroupDraft, MemberRole, Membership, MemberState
 from domain.growth.models import PromoCode, PromoKind
 from domain.users.models import Language, Level, Sport
 from domain.workouts.models import Activity, Workout, WorkoutSource
@@ -124,3 +125,30 @@ async def test_console_numbers(session_factory: async_sessionmaker[AsyncSession]
     assert total == 3 and [user.id for user in found] == [1, 2]
     assert card is not None and card.ban is not None and card.ban.reason == "spam"
     assert card.workouts == 1
+
+
+async def test_the_group_filter_takes_active_members_of_any_chosen_group(
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    await seed(session_factory)
+    async with uow_of(session_factory) as uow:
+        runners = await uow.groups.add(GroupDraft(name="Runners"), "run-1", 1, NOW)
+        riders = await uow.groups.add(GroupDraft(name="Riders"), "ride_2", 1, NOW)
+        for group, user_id, state in (
+            (runners, 1, MemberState.ACTIVE),
+            (runners, 2, MemberState.PENDING),
+            (riders, 3, MemberState.ACTIVE),
+        ):
+            membership = Membership(group.id, user_id, MemberRole.MEMBER, state, NOW)
+            await uow.groups.put_membership(membership)
+        await uow.commit()
+    cases = [
+        (Audience(groups=frozenset({"run-1"})), [1]),
+        (Audience(groups=frozenset({"run-1", "ride_2"})), [1, 3]),
+        (Audience(groups=frozenset({"ride_2"}), sports=frozenset({Sport.RUNNING})), []),
+        (Audience(groups=frozenset({"gone"})), []),
+    ]
+    async with uow_of(session_factory) as uow:
+        for audience, expected in cases:
+            assert await uow.campaigns.audience_after(0, 10, audience, NOW) == expected
+            assert await uow.campaigns.audience_count(audience, NOW) == len(expected)

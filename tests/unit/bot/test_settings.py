@@ -20,6 +20,8 @@ def clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: object) -> None
         "ADMIN_IDS",
         "WEB_PORT",
         "PUBLIC_URL",
+        "SCHEDULER_LEASE_SECONDS",
+        "BROADCAST_STALE_SECONDS",
     ):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.chdir(tmp_path)  # type: ignore[arg-type]
@@ -31,6 +33,14 @@ def test_defaults_need_nothing_but_a_token_to_run(monkeypatch: pytest.MonkeyPatc
     settings = load_settings(require_token=True)
     assert settings.database_url.startswith("sqlite+aiosqlite:///./var/")
     assert settings.admin_ids == {1, 22, 333}
+    assert (settings.scheduler_lease_seconds, settings.broadcast_stale_seconds) == (90, 120)
+
+
+def test_the_lease_and_the_stale_time_can_be_shortened(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SCHEDULER_LEASE_SECONDS", "3")
+    monkeypatch.setenv("BROADCAST_STALE_SECONDS", "1")
+    settings = load_settings(require_token=False)
+    assert (settings.scheduler_lease_seconds, settings.broadcast_stale_seconds) == (3, 1)
 
 
 @pytest.mark.parametrize(
@@ -40,6 +50,10 @@ def test_defaults_need_nothing_but_a_token_to_run(monkeypatch: pytest.MonkeyPatc
         ("BOT_TOKEN", "not-a-token", "BOT_TOKEN"),
         ("DATABASE_URL", "mysql://x", "DATABASE_URL"),
         ("ADMIN_IDS", "1,two", "ADMIN_IDS"),
+        ("SCHEDULER_LEASE_SECONDS", "2", "SCHEDULER_LEASE_SECONDS"),
+        ("SCHEDULER_LEASE_SECONDS", "3601", "SCHEDULER_LEASE_SECONDS"),
+        ("BROADCAST_STALE_SECONDS", "0", "BROADCAST_STALE_SECONDS"),
+        ("BROADCAST_STALE_SECONDS", "soon", "BROADCAST_STALE_SECONDS"),
     ],
 )
 def test_a_malformed_setting_is_named_in_one_line(

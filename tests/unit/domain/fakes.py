@@ -420,6 +420,7 @@ class FakeUnitOfWork:
         self._live_tracks = FakeLiveTrackRepository()
         self._devices = FakeDeviceRepository()
         self._groups = FakeGroupRepository(self._users, self._workouts)
+        self._campaigns.groups = self._groups
         self._challenges = FakeChallengeRepository(self._users.committed, self._workouts.rows)
         self.commits = 0
         self.reading = False
@@ -592,6 +593,7 @@ class FakeCampaignRepository:
         self._admins = admins
         self.campaigns: dict[int, Campaign] = {}
         self.deliveries: dict[int, dict[str, Any]] = {}
+        self.groups: FakeGroupRepository | None = None  # set by the unit of work
 
     async def add(self, campaign: Campaign) -> Campaign:
         stored = replace(campaign, id=len(self.campaigns) + 1)
@@ -618,7 +620,18 @@ class FakeCampaignRepository:
             and (not audience.sports or user.profile.sports & audience.sports)
             and (not audience.levels or user.profile.level in audience.levels)
             and (not audience.city or user.profile.city == audience.city)
+            and (not audience.groups or user.id in self._members_of(audience.groups))
         )
+
+    def _members_of(self, codes: frozenset[str]) -> set[int]:
+        groups = self.groups
+        assert groups is not None
+        ids = {group.id for group in groups.groups.values() if group.code in codes}
+        return {
+            user_id
+            for (group_id, user_id), membership in groups.memberships.items()
+            if group_id in ids and membership.state.value == "active"
+        }
 
     async def audience_count(self, audience: Audience, now: datetime) -> int:
         return len(self._audience(audience))
