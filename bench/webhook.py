@@ -49,7 +49,7 @@ BOTS = ("echo", "echo+uow", "coachbot")
 WORKERS = 2
 SCALED = f"coachbot ×{WORKERS}"
 RESULTS = seed.SQLITE_DIR / "webhook.json"
-UPDATES, CONCURRENCY, LIMIT_S, WARMUP, USERS, ROUNDS = 2000, 16, 60.0, 200, 320, 2
+UPDATES, CONCURRENCY, LIMIT_S, WARMUP, USERS, ROUNDS = 2000, 16, 60.0, 200, 320, 1
 
 
 @dataclass(frozen=True, slots=True)
