@@ -24,6 +24,7 @@ from typing import Any
 import asyncpg  # type: ignore[import-untyped]
 
 from bench.seed import (
+    DATASET_PREFIX,
     POSTGRES_ADMIN_URL,
     SQLITE_DIR,
     postgres_reachable,
@@ -123,7 +124,7 @@ def _sqlite(row: tuple[Any, ...]) -> tuple[Any, ...]:
 
 
 async def ensure_postgres(participants: int, seed: int) -> str:
-    database = f"coachbot_bench_challenge_{participants}_s{seed}"
+    database = f"{DATASET_PREFIX}_challenge_{participants}_s{seed}"
     admin = await asyncpg.connect(f"{POSTGRES_ADMIN_URL}/postgres")
     try:
         done = await admin.fetchval(

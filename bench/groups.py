@@ -31,8 +31,8 @@ from bench.group_population import (
     group_rows,
 )
 from bench.seed import (
+    DATASET_PREFIX,
     POSTGRES_ADMIN_URL,
-    POSTGRES_PREFIX,
     SQLITE_DIR,
     USER_COLUMNS,
     _fresh_partial,
@@ -99,7 +99,7 @@ async def ensure_sqlite(spec: GroupSpec, directory: Path = SQLITE_DIR) -> str:
 
 
 async def ensure_postgres(spec: GroupSpec) -> str:
-    database = f"{POSTGRES_PREFIX}_{spec.key.replace('-', '_')}"
+    database = f"{DATASET_PREFIX}_{spec.key.replace('-', '_')}"
     admin = await asyncpg.connect(f"{POSTGRES_ADMIN_URL}/postgres")
     try:
         done = await admin.fetchval(

@@ -22,8 +22,8 @@ from typing import Any
 import asyncpg  # type: ignore[import-untyped]
 
 from bench.seed import (
+    DATASET_PREFIX,
     POSTGRES_ADMIN_URL,
-    POSTGRES_PREFIX,
     SQLITE_DIR,
     postgres_reachable,
     postgres_url,
@@ -128,7 +128,7 @@ async def ensure_sqlite(count: int, directory: Path = SQLITE_DIR) -> str:
 
 
 async def ensure_postgres(count: int) -> str:
-    database = f"{POSTGRES_PREFIX}_partners_{count}"
+    database = f"{DATASET_PREFIX}_partners_{count}"
     admin = await asyncpg.connect(f"{POSTGRES_ADMIN_URL}/postgres")
     try:
         done = await admin.fetchval(

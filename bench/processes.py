@@ -11,12 +11,16 @@ import time
 from pathlib import Path
 
 import aiohttp
+from redis.asyncio import Redis
+from redis.exceptions import RedisError
 
 from bench.seed import ROOT
 
 TOKEN = "123456:BENCH-load-token-abcdef"
 SECRET = "bench-webhook-secret-0123456789"
 START_TIMEOUT_S = 60.0
+# The several-workers case keeps its FSM in this Redis database (`fsm:` keys only).
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/12")
 
 
 def free_port() -> int:
@@ -28,8 +32,11 @@ def free_port() -> int:
 class Server:
     """A bot process on 127.0.0.1, its log in `workdir`."""
 
-    def __init__(self, module: list[str], env: dict[str, str], workdir: Path) -> None:
-        self.module, self.env, self.log = module, env, workdir / f"{module[0]}.log"
+    def __init__(
+        self, module: list[str], env: dict[str, str], workdir: Path, name: str = ""
+    ) -> None:
+        self.module, self.env = module, env
+        self.log = workdir / f"{name or module[0]}.log"
         self.process: asyncio.subprocess.Process | None = None
         self.url = f"http://127.0.0.1:{env['WEB_PORT']}"
 
@@ -62,7 +69,8 @@ class Server:
 
     async def stop(self) -> int:
         """SIGTERM, then the count of error lines the process logged."""
-        assert self.process is not None
+        if self.process is None:
+            return 0
         if self.process.returncode is None:
             self.process.send_signal(signal.SIGTERM)
             try:
@@ -92,3 +100,24 @@ def environment(api_url: str, database_url: str) -> dict[str, str]:
     }
     env.pop("REDIS_URL", None)
     return env
+
+
+async def redis_reachable() -> bool:
+    client = Redis.from_url(REDIS_URL)
+    try:
+        return bool(await client.ping())
+    except (RedisError, OSError):
+        return False
+    finally:
+        await client.aclose()
+
+
+async def clear_redis() -> None:
+    """The FSM keys and locks of earlier runs (aiogram's `fsm:` prefix), nothing else."""
+    client = Redis.from_url(REDIS_URL)
+    try:
+        keys = [key async for key in client.scan_iter("fsm:*", count=1000)]
+        if keys:
+            await client.delete(*keys)
+    finally:
+        await client.aclose()

@@ -16,17 +16,24 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from bench import broadcast, challenges, fit_import, partners
+from bench import broadcast, challenges, fit_import, memory, partners
 from bench.groups import RESULTS as GROUPS
 from bench.groups import table as group_table
 from bench.queries import BASELINE, RESULTS, TARGET_P95_MS
 from bench.seed import ROOT, SQLITE_DIR
 
 DOCUMENT = ROOT / "BENCHMARKS.md"
-MACHINES = {
-    part: SQLITE_DIR / f"machine-{part}.json"
-    for part in ("queries", "groups", "webhook", "broadcast")
-}
+PARTS = (
+    "queries",
+    "partners",
+    "groups",
+    "challenges",
+    "webhook",
+    "memory",
+    "fit",
+    "broadcast",
+)
+MACHINES = {part: SQLITE_DIR / f"machine-{part}.json" for part in PARTS}
 WEBHOOK = SQLITE_DIR / "webhook.json"
 TARGET_RATIO = 0.6
 BACKENDS = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
@@ -191,7 +198,7 @@ def webhook_block(found: dict[str, Any]) -> str:
     ]
     before: dict[str, dict[str, Any]] = {}
     for r in results:  # each CoachBot run against the echo runs just before it
-        if r["bot"] != "coachbot":
+        if not r["bot"].startswith("coachbot"):
             before[r["bot"]] = r
             continue
         ratio = r["updates_per_s"] / before["echo"]["updates_per_s"]
@@ -202,7 +209,7 @@ def webhook_block(found: dict[str, Any]) -> str:
             f"| {r['backend']} | {r['round']} | {ratio:.2f} | ≥ {TARGET_RATIO} {verdict} "
             f"| {against_uow} |"
         )
-    kinds = [r for r in results if r["bot"] == "coachbot"]
+    kinds = [r for r in results if r["bot"].startswith("coachbot")]
     if kinds:
         names = sorted(kinds[0]["p50_by_kind"])
         parts += ["", "CoachBot p50 ms by kind of update:", ""]
@@ -239,6 +246,8 @@ def write(document: Path = DOCUMENT) -> None:
     if fit_import.RESULTS.exists():
         found_fit = json.loads(fit_import.RESULTS.read_text())
         text = replace_block(text, "fit_import", fit_import.table(found_fit))
+    if memory.RESULTS.exists():
+        text = replace_block(text, "memory", memory.table(json.loads(memory.RESULTS.read_text())))
     if challenges.RESULTS.exists():
         found = json.loads(challenges.RESULTS.read_text())
         text = replace_block(text, "challenges", challenges.table(found))

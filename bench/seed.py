@@ -3,7 +3,8 @@
 The schema comes from the real migrations (db.migrate.upgrade); the rows go in with bulk
 inserts in one transaction (sqlite3 executemany with the journal off for the seed only;
 COPY on PostgreSQL). A database is keyed by its Spec, so a second run reuses it: SQLite
-files live in var/bench/, PostgreSQL datasets are databases named coachbot_bench_<key>.
+files live in var/bench/, PostgreSQL datasets are databases named
+coachbot_bench_r<head revision>_<key>.
 """
 
 from __future__ import annotations
@@ -22,12 +23,15 @@ import asyncpg  # type: ignore[import-untyped]
 
 from bench.population import Athlete, Sample, Spec, athletes, spec, workouts
 from db.engine import create_engine
-from db.migrate import upgrade
+from db.migrate import head_revision, upgrade
 
 ROOT = Path(__file__).resolve().parents[1]
 SQLITE_DIR = ROOT / "var" / "bench"
 POSTGRES_ADMIN_URL = os.environ.get("BENCH_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432")
 POSTGRES_PREFIX = "coachbot_bench"
+# Datasets are named after the schema they were seeded with: another checkout's migrations
+# (a branch ahead or behind) seed their own instead of failing on an unknown revision.
+DATASET_PREFIX = f"{POSTGRES_PREFIX}_r{head_revision()}"
 BATCH = 20_000
 
 USER_COLUMNS = (
@@ -144,7 +148,7 @@ def _sqlite(row: tuple[Any, ...]) -> tuple[Any, ...]:
 
 
 def postgres_database(spec: Spec) -> str:
-    return f"{POSTGRES_PREFIX}_{spec.key.replace('-', '_')}"
+    return f"{DATASET_PREFIX}_{spec.key.replace('-', '_')}"
 
 
 def postgres_url(database: str) -> str:
@@ -169,7 +173,7 @@ async def postgres_reachable() -> bool:
 
 
 async def ensure_postgres(spec: Spec) -> str:
-    """The PostgreSQL database for `spec` (coachbot_bench_<key>), seeded unless complete."""
+    """The PostgreSQL database for `spec` (coachbot_bench_r<head>_<key>), seeded if not done."""
     database = postgres_database(spec)
     admin = await asyncpg.connect(f"{POSTGRES_ADMIN_URL}/postgres")
     try:

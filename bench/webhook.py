@@ -5,6 +5,9 @@ API calls go to a fast fake API (bench/fake_botapi.py) that this process serves 
 This process also posts the updates, with bounded concurrency, a bounded count and a time
 limit. The baseline, in the same run and under the same load, is a minimal aiogram echo bot
 (bench/echo_bot.py) behind the same SimpleRequestHandler(handle_in_background=False).
+On PostgreSQL, when Redis answers, a fourth case runs WORKERS `coachbot run` processes on
+one database with REDIS_URL (Redis FSM storage and event isolation) and no scheduler; the
+load generator posts to each worker's port in turn (no load balancer in between).
 """
 
 from __future__ import annotations
@@ -25,8 +28,17 @@ import asyncpg  # type: ignore[import-untyped]
 
 from bench import seed
 from bench.fake_botapi import FakeBotApi
-from bench.population import athletes, spec
-from bench.processes import SECRET, TOKEN, Server, environment, free_port
+from bench.population import Spec, athletes, spec
+from bench.processes import (
+    REDIS_URL,
+    SECRET,
+    TOKEN,
+    Server,
+    clear_redis,
+    environment,
+    free_port,
+    redis_reachable,
+)
 from bench.timing import summarize
 from bench.updates import kind_of, update
 from bot.settings import WEBHOOK_PATH
@@ -34,8 +46,10 @@ from bot.settings import WEBHOOK_PATH
 DATASET = spec(100_000, 1_000)
 LOAD_DATABASE = "coachbot_bench_load"
 BOTS = ("echo", "echo+uow", "coachbot")
+WORKERS = 2
+SCALED = f"coachbot ×{WORKERS}"
 RESULTS = seed.SQLITE_DIR / "webhook.json"
-UPDATES, CONCURRENCY, LIMIT_S, WARMUP, USERS, ROUNDS = 2000, 16, 60.0, 200, 320, 2
+UPDATES, CONCURRENCY, LIMIT_S, WARMUP, USERS, ROUNDS = 2000, 16, 60.0, 200, 320, 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,20 +80,24 @@ class Load:
     users: list[int]
 
 
-async def post_all(url: str, plan: list[list[dict[str, Any]]], limit_s: float) -> dict[str, Any]:
-    """Each worker posts its own athletes' updates one after the other, until the deadline."""
+async def post_all(
+    urls: list[str], plan: list[list[dict[str, Any]]], limit_s: float
+) -> dict[str, Any]:
+    """Each worker posts its own athletes' updates one after the other, until the deadline;
+    the posts go to the bot processes' URLs in turn."""
     latencies: list[tuple[str, float]] = []
-    failures = 0
+    failures = posted = 0
     headers = {"X-Telegram-Bot-Api-Secret-Token": SECRET}
     deadline = time.monotonic() + limit_s
     connector = aiohttp.TCPConnector(limit=len(plan))
     async with aiohttp.ClientSession(connector=connector) as session:
 
         async def worker(payloads: list[dict[str, Any]]) -> None:
-            nonlocal failures
+            nonlocal failures, posted
             for payload in payloads:
                 if time.monotonic() > deadline:
                     return
+                url, posted = urls[posted % len(urls)], posted + 1
                 started = time.perf_counter()
                 try:
                     async with session.post(url, json=payload, headers=headers) as response:
@@ -111,19 +129,19 @@ def plan_for(load: Load, first_id: int, count: int, salt: int) -> list[list[dict
     return plan
 
 
-async def database_for(backend: str, workdir: Path) -> str:
+async def database_for(backend: str, workdir: Path, dataset: Spec = DATASET) -> str:
     """A fresh copy of the seeded dataset: the load test writes (workouts, updates, states)."""
     if backend == "sqlite":
-        source = Path((await seed.ensure_sqlite(DATASET)).split("///", 1)[1])
+        source = Path((await seed.ensure_sqlite(dataset)).split("///", 1)[1])
         target = workdir / "load.sqlite3"
         shutil.copyfile(source, target)
         return f"sqlite+aiosqlite:///{target}"
-    await seed.ensure_postgres(DATASET)
+    await seed.ensure_postgres(dataset)
     await drop_load_database()
     admin = await asyncpg.connect(f"{seed.POSTGRES_ADMIN_URL}/postgres")
     try:
         await admin.execute(
-            f"CREATE DATABASE {LOAD_DATABASE} TEMPLATE {seed.postgres_database(DATASET)}"
+            f"CREATE DATABASE {LOAD_DATABASE} TEMPLATE {seed.postgres_database(dataset)}"
         )
     finally:
         await admin.close()
@@ -138,32 +156,50 @@ async def drop_load_database() -> None:
         await admin.close()
 
 
-async def one_run(bot: str, backend: str, load: Load, round_: int) -> LoadResult:
-    api = FakeBotApi(TOKEN)
-    api_url = await api.start(free_port())
-    with tempfile.TemporaryDirectory(prefix="coachbot-load-") as tmp:
-        workdir = Path(tmp)
-        database = "" if bot == "echo" else await database_for(backend, workdir)
+def servers_for(bot: str, api_url: str, database: str, workdir: Path) -> list[Server]:
+    if bot != SCALED:
         module = ["bot.cli", "run"] if bot == "coachbot" else ["bench.echo_bot"]
         env = environment(api_url, database)
         if bot == "echo+uow":
             env["BENCH_ECHO_DATABASE_URL"] = database
-        server = Server(module, env, workdir)
+        return [Server(module, env, workdir)]
+    servers = []
+    for number in range(1, WORKERS + 1):
+        env = {**environment(api_url, database), "REDIS_URL": REDIS_URL}
+        env["RUN_SCHEDULER"] = "false"
+        servers.append(Server(["bot.cli", "run"], env, workdir, f"worker{number}"))
+    return servers
+
+
+async def one_run(
+    bot: str, backend: str, load: Load, round_: int, dataset: Spec = DATASET
+) -> LoadResult:
+    api = FakeBotApi(TOKEN)
+    api_url = await api.start(free_port())
+    with tempfile.TemporaryDirectory(prefix="coachbot-load-") as tmp:
+        workdir = Path(tmp)
+        database = "" if bot == "echo" else await database_for(backend, workdir, dataset)
+        if bot == SCALED:
+            await clear_redis()
+        servers = servers_for(bot, api_url, database, workdir)
         try:
             async with aiohttp.ClientSession() as session:
-                await server.start(session)
-            url = server.url + WEBHOOK_PATH
-            await post_all(url, plan_for(load, 1, load.warmup, salt=round_), load.limit_s)
+                for server in servers:
+                    await server.start(session)
+            urls = [server.url + WEBHOOK_PATH for server in servers]
+            await post_all(urls, plan_for(load, 1, load.warmup, salt=round_), load.limit_s)
             calls_before = sum(api.calls.values())
             found = await post_all(
-                url, plan_for(load, 10**6, load.updates, salt=100 + round_), load.limit_s
+                urls, plan_for(load, 10**6, load.updates, salt=100 + round_), load.limit_s
             )
-            peak = server.peak_rss_mb()
+            peak = max(server.peak_rss_mb() for server in servers)
         finally:
-            server_errors = await server.stop()
+            server_errors = sum([await server.stop() for server in servers])
             await api.stop()
             if database.startswith("postgresql"):
                 await drop_load_database()
+    if bot == SCALED:
+        backend += "+redis"
     return _result(
         bot, backend, round_, found, peak, server_errors, sum(api.calls.values()) - calls_before
     )
@@ -195,13 +231,15 @@ async def run(load: Load, backends: list[str], rounds: int) -> list[LoadResult]:
     """The echo bots and CoachBot in turns, so that they all see the same machine load."""
     if "postgresql" in backends and not await seed.postgres_reachable():
         backends = [name for name in backends if name != "postgresql"]
+    scaled = "postgresql" in backends and await redis_reachable()
     results = []
     for round_ in range(1, rounds + 1):
         for backend in backends:
-            for bot in BOTS:
+            bots = (*BOTS, SCALED) if backend == "postgresql" and scaled else BOTS
+            for bot in bots:
                 result = await one_run(bot, backend, load, round_)
                 print(
-                    f"{bot:8} {result.backend:10} round {round_}: {result.updates_per_s:6.1f} "
+                    f"{bot:11} {result.backend:16} round {round_}: {result.updates_per_s:6.1f} "
                     f"updates/s  p50 {result.p50:6.1f}  p95 {result.p95:6.1f}  "
                     f"p99 {result.p99:6.1f} ms  errors {result.errors}+{result.server_errors}  "
                     f"rss {result.peak_rss_mb:.0f} MB",

@@ -41,6 +41,10 @@ def main(argv: list[str] | None = None) -> int:
 
 def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     from bot import app  # noqa: PLC0415 - keep `--help` and configuration errors instant
+    from bot.malloc import limit_arenas  # noqa: PLC0415
+
+    if args.command in {"run", "scheduler"}:
+        limit_arenas()
 
     app.configure_logging(
         settings.log_level, "var/sandbox.log" if args.command == "chat" else None

@@ -25,6 +25,11 @@ async def upgrade(engine: AsyncEngine, revision: str = "head") -> None:
     await _run(engine, lambda config: command.upgrade(config, revision))
 
 
+def head_revision() -> str:
+    """The newest revision of this checkout's migrations."""
+    return str(ScriptDirectory.from_config(alembic_config()).get_current_head())
+
+
 async def is_current(engine: AsyncEngine) -> bool:
     """True when the database is at the newest revision."""
 

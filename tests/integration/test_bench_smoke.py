@@ -11,14 +11,14 @@ from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.types import Message, Update
 
-from bench import fit_import, partners, report
+from bench import fit_import, memory, partners, report
 from bench.fake_botapi import FakeBotApi
 from bench.population import HEAVY_ID, NOW, athletes, spec, workouts
-from bench.processes import TOKEN, free_port
+from bench.processes import REDIS_URL, TOKEN, free_port
 from bench.queries import BASELINE, measure
 from bench.seed import ensure_sqlite
 from bench.updates import kind_of
-from bench.webhook import Load, plan_for
+from bench.webhook import SCALED, WORKERS, Load, plan_for, servers_for
 from db.engine import create_engine, create_session_factory
 from db.uow import SqlUnitOfWork
 from domain.workouts.service import WorkoutService
@@ -137,3 +137,32 @@ async def test_the_fit_import_bench_measures_and_reports(tmp_path: Path) -> None
     assert found["ours_s"] > 0 and found["bare_s"] > 0
     table = fit_import.table({"command": "python -m bench.fit_import", "results": [found]})
     assert "| garmin-fenix-5-run.fit | 20 |" in table
+
+
+def test_the_several_workers_run_is_reported_against_the_echo_run_before_it() -> None:
+    row = {
+        "round": 1, "sent": 10, "ok": 10, "errors": 0, "server_errors": 0, "seconds": 1.0,
+        "p50": 1.0, "p95": 2.0, "p99": 3.0, "peak_rss_mb": 200.0, "api_calls": 10,
+        "p50_by_kind": {"start": 1.0},
+    }  # fmt: skip
+    results = [
+        {**row, "bot": "echo", "backend": "none", "updates_per_s": 100.0},
+        {**row, "bot": "coachbot", "backend": "postgresql", "updates_per_s": 30.0},
+        {**row, "bot": "coachbot ×2", "backend": "postgresql+redis", "updates_per_s": 70.0},
+    ]
+    block = report.webhook_block({"command": "python -m bench.webhook", "results": results})
+    assert "| postgresql | 1 | 0.30 | ≥ 0.6 **no** |" in block
+    assert "| postgresql+redis | 1 | 0.70 | ≥ 0.6 yes |" in block
+    table = memory.table({"command": "python -m bench.memory", "users": 10_000, "results": [
+        {**results[1], "peak_rss_mb": 240.0}, {**results[2], "peak_rss_mb": 260.0},
+    ]})  # fmt: skip
+    assert "| postgresql | 10,000 | 10 / 10 | 30 | 0 + 0 | 240 | yes |" in table
+    assert "| 260 | **no** |" in table
+
+
+def test_the_several_workers_share_redis_and_run_no_scheduler() -> None:
+    servers = servers_for(SCALED, "http://api", "postgresql+asyncpg://db", Path("/tmp"))
+    assert len(servers) == WORKERS
+    assert len({server.url for server in servers}) == WORKERS
+    assert {server.env["RUN_SCHEDULER"] for server in servers} == {"false"}
+    assert {server.env["REDIS_URL"] for server in servers} == {REDIS_URL}
