@@ -16,6 +16,7 @@ from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup
 from domain.campaigns.console import ConsoleService
 from domain.campaigns.models import Role
 from domain.campaigns.stats import Found, UserCard
+from domain.partners.models import ReportView
 from domain.users.models import User
 from handlers.broadcast import IsAdmin
 from handlers.charts import GrowthCharts
@@ -30,6 +31,7 @@ class AdminAction(StrEnum):
     CARD = "card"
     BAN = "ban"
     UNBAN = "unban"
+    REPORTS = "reports"
 
 
 class AdminCb(CallbackData, prefix="adm"):
@@ -48,6 +50,23 @@ class AdminForm(StatesGroup):
 def _console_keyboard(t: Texts) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     builder.button(text=t("admin.find_button"), callback_data=AdminCb(action=AdminAction.FIND))
+    builder.button(
+        text=t("admin.reports_button"), callback_data=AdminCb(action=AdminAction.REPORTS)
+    )
+    builder.adjust(1)
+    return builder.as_markup()
+
+
+def _reports_keyboard(reports: list[ReportView]) -> InlineKeyboardMarkup:
+    """One button per reported athlete: their card, where the ban is."""
+    builder = InlineKeyboardBuilder()
+    for user_id in dict.fromkeys(report.reported_id for report in reports):
+        name = next(r.reported_name for r in reports if r.reported_id == user_id)
+        builder.button(
+            text=f"{name} · {user_id}",
+            callback_data=AdminCb(action=AdminAction.CARD, user_id=user_id),
+        )
+    builder.adjust(1)
     return builder.as_markup()
 
 
@@ -132,6 +151,14 @@ async def cb_card(
     await show(callback, t.render("admin/card.html", card=card), _card_keyboard(card, t))
 
 
+async def cb_reports(
+    callback: CallbackQuery, user: User, console: ConsoleService, t: Texts
+) -> None:
+    reports = await console.partner_reports(user.id)
+    text = t.render("admin/reports.html", reports=reports, timezone=user.timezone)
+    await show(callback, text, _reports_keyboard(reports))
+
+
 async def cb_ban(
     callback: CallbackQuery,
     callback_data: AdminCb,
@@ -181,6 +208,7 @@ def build_router() -> Router:
         AdminAction.CARD: cb_card,
         AdminAction.BAN: cb_ban,
         AdminAction.UNBAN: cb_unban,
+        AdminAction.REPORTS: cb_reports,
     }
     for action, handler in handlers.items():
         router.callback_query.register(handler, AdminCb.filter(F.action == action))

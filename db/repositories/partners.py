@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import and_, delete, exists, func, or_, select, union_all, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
 
 from db.repositories.users import from_mask, to_mask
 from db.tables import (
@@ -20,7 +21,14 @@ from db.tables import (
     UserRow,
 )
 from db.upsert import insert_or_ignore
-from domain.partners.models import Candidate, Intro, IntroState, PartnerRecord, ReportReason
+from domain.partners.models import (
+    Candidate,
+    Intro,
+    IntroState,
+    PartnerRecord,
+    ReportReason,
+    ReportView,
+)
 from domain.users.models import CoarseLocation, Level, Sport, Weekday
 
 MIN_PER_CELL = 10
@@ -196,6 +204,28 @@ class SqlPartnerRepository:
             tuple(blocked),
             tuple((row[0], ReportReason(row[1]), row[2]) for row in reports),
         )
+
+    async def recent_reports(self, limit: int) -> list[ReportView]:
+        reporter, reported = aliased(UserRow), aliased(UserRow)
+        report = PartnerReportRow
+        query = (
+            select(
+                report.reporter_id,
+                reporter.first_name,
+                report.reported_id,
+                reported.first_name,
+                report.reason,
+                report.created_at,
+            )
+            .join(reporter, reporter.id == report.reporter_id)
+            .join(reported, reported.id == report.reported_id)
+            .order_by(report.created_at.desc(), report.id.desc())
+            .limit(limit)
+        )
+        return [
+            ReportView(row[0], row[1], row[2], row[3], ReportReason(row[4]), row[5])
+            for row in await self._session.execute(query)
+        ]
 
 
 def _blocks(first: Any, second: Any) -> Any:

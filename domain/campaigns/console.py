@@ -7,9 +7,11 @@ from domain.campaigns.models import Role
 from domain.campaigns.stats import PAGE, WEEKS, AdminStats, Found, UserCard
 from domain.clock import Clock
 from domain.errors import InvalidValueError, NotFoundError
+from domain.partners.models import ReportView
 from domain.ports import UnitOfWork
 
 MAX_REASON = 200
+REPORTS_SHOWN = 10
 
 
 class ConsoleService:
@@ -24,6 +26,13 @@ class ConsoleService:
         async with self._uow:
             await self._uow.read_only()
             return await self._uow.admins.stats(self._clock(), WEEKS)
+
+    async def partner_reports(self, actor_id: int) -> list[ReportView]:
+        """The newest partner-search reports, for moderators to look into."""
+        await self._admins.require(actor_id, Role.MODERATOR)
+        async with self._uow:
+            await self._uow.read_only()
+            return await self._uow.partners.recent_reports(REPORTS_SHOWN)
 
     async def find(self, actor_id: int, query: str, page: int = 0) -> Found:
         """By Telegram id, @username or a part of the first name; PAGE a page."""

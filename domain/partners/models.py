@@ -94,6 +94,18 @@ class Connection:
 
 
 @dataclass(frozen=True, slots=True)
+class ReportView:
+    """A partner report as moderators see it."""
+
+    reporter_id: int
+    reporter_name: str
+    reported_id: int
+    reported_name: str
+    reason: ReportReason
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
 class PartnerRecord:
     """What partner search stores about one athlete, for their data export."""
 

@@ -6,7 +6,14 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Protocol
 
-from domain.partners.models import Candidate, Intro, IntroState, PartnerRecord, ReportReason
+from domain.partners.models import (
+    Candidate,
+    Intro,
+    IntroState,
+    PartnerRecord,
+    ReportReason,
+    ReportView,
+)
 from domain.users.models import Sport
 
 
@@ -61,3 +68,7 @@ class PartnerRepository(Protocol):
     ) -> None: ...
 
     async def record_of(self, user_id: int) -> PartnerRecord: ...
+
+    async def recent_reports(self, limit: int) -> list[ReportView]:
+        """The newest reports first, with both athletes' first names."""
+        ...

@@ -1,4 +1,5 @@
-"""/admin through the real Dispatcher: numbers with a chart, find an athlete, ban and unban;
+"""/admin through the real Dispatcher: numbers with a chart, find an athlete, ban and unban,
+partner-search reports;
 anyone else sees an ordinary bot, also with crafted callback data; a banned athlete gets a
 short notice and nothing else."""
 
@@ -11,6 +12,7 @@ from db.uow import SqlUnitOfWork
 from handlers.admin import AdminAction, AdminCb
 from tests.bot.conftest import ANNA, NOW, Harness
 from tests.bot.test_broadcast import ROOT, admin, opt_in  # noqa: F401 - the fixture
+from tests.bot.test_partners import BORIS, athlete, discoverable
 
 PNG = b"\x89PNG"
 
@@ -89,3 +91,23 @@ async def test_a_non_admin_gets_nothing_even_with_crafted_callback_data(
     async with SqlUnitOfWork(admin.sessions, lambda: NOW) as uow:
         assert list(await uow.session.scalars(select(UserBanRow))) == []
     assert all(m.photo_bytes is None for m in admin.telegram.messages(ANNA))
+
+
+async def test_moderators_see_partner_reports_and_open_the_reported_card(
+    admin: Harness,  # noqa: F811
+) -> None:
+    anna = await athlete(admin, ANNA, "Anna", "anna_runs")
+    boris = await athlete(admin, BORIS, "Boris", "boris_rides")
+    await discoverable(anna)
+    await discoverable(boris)
+    await boris.press("Say hi to Anna")
+    await anna.press("Report")
+    await anna.press("Spam or advertising")
+
+    admin.user_id = ROOT
+    await admin.send("/admin")
+    listed = await admin.press("Partner reports")
+    assert f"Anna reported Boris ({BORIS}) — Spam or advertising" in (listed.text or "")
+    card = await admin.press(f"Boris · {BORIS}")
+    assert "Boris" in (card.text or "")
+    assert [label for row in card.reply_markup for label, _ in row] == ["⛔ Ban"]

@@ -8,7 +8,14 @@ from datetime import datetime
 from typing import Protocol
 
 from domain.partners.matching import cell_of
-from domain.partners.models import Candidate, Intro, IntroState, PartnerRecord, ReportReason
+from domain.partners.models import (
+    Candidate,
+    Intro,
+    IntroState,
+    PartnerRecord,
+    ReportReason,
+    ReportView,
+)
 from domain.users.models import Sport, User
 
 
@@ -124,3 +131,13 @@ class FakePartnerRepository:
         blocked = tuple(b for a, b in sorted(self.blocks) if a == user_id)
         reports = tuple((b, r, at) for a, b, r, at in self.reports if a == user_id)
         return PartnerRecord(None, tuple(mine), blocked, reports)
+
+    async def recent_reports(self, limit: int) -> list[ReportView]:
+        views = []
+        for reporter, reported, reason, at in reversed(self.reports):
+            a, b = await self._users.get(reporter), await self._users.get(reported)
+            if a is not None and b is not None:
+                views.append(
+                    ReportView(reporter, a.first_name, reported, b.first_name, reason, at)
+                )
+        return views[:limit]
