@@ -10,9 +10,9 @@ from handlers.texts import Texts
 
 MENU_COMMANDS = (
     "log", "track", "journal", "checkin", "coach", "plan", "zones", "progress", "lifts",
-    "stats", "records", "achievements", "level", "league", "groups", "mygroups", "newgroup",
-    "partners", "devices", "profile", "settings", "help", "export", "delete_me", "cancel",
-    "start",
+    "stats", "records", "achievements", "level", "league", "challenge", "groups", "mygroups",
+    "newgroup", "partners", "invite", "promo", "devices", "profile", "settings", "help",
+    "export", "delete_me", "cancel", "start",
 )  # fmt: skip
 
 
