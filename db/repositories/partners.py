@@ -32,7 +32,8 @@ from domain.partners.models import (
 from domain.users.models import CoarseLocation, Level, Sport, Weekday
 
 MIN_PER_CELL = 10
-OPEN_STATES = (IntroState.PENDING.value, IntroState.ACCEPTED.value)
+# A silenced intro stands open like a pending one: asking again must look the same.
+OPEN_STATES = (IntroState.PENDING.value, IntroState.ACCEPTED.value, IntroState.SILENCED.value)
 _COLUMNS = (
     UserRow.id, UserRow.first_name, UserRow.city, UserRow.latitude, UserRow.longitude,
     UserRow.sports_mask, UserRow.level, UserRow.days_mask, UserRow.birth_year,

@@ -48,7 +48,7 @@ class PartnerRepository(Protocol):
     async def intros_sent_since(self, sender: int, since: datetime) -> int: ...
 
     async def open_intro_between(self, first: int, second: int) -> Intro | None:
-        """A pending or accepted intro between the two, whoever sent it."""
+        """A pending, silenced or accepted intro between the two, whoever sent it."""
         ...
 
     async def add_intro(

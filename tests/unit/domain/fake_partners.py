@@ -92,7 +92,7 @@ class FakePartnerRepository:
         )
 
     async def open_intro_between(self, first: int, second: int) -> Intro | None:
-        open_states = (IntroState.PENDING, IntroState.ACCEPTED)
+        open_states = (IntroState.PENDING, IntroState.ACCEPTED, IntroState.SILENCED)
         pairs = {(first, second), (second, first)}
         found = [
             i for i in self.intros.values()

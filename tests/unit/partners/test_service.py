@@ -117,6 +117,8 @@ async def test_to_someone_who_blocked_the_sender_an_intro_looks_sent_and_goes_no
     hi = await service.say_hi(runner(1), 2)
     assert hi.outcome is HiOutcome.SENT, "the same answer as for anyone else"
     assert hi.deliver is None
+    again = await service.say_hi(runner(1), 2)
+    assert again.outcome is HiOutcome.PENDING, "asking twice answers as for a pending intro"
     assert [i.state for i in uow.partners.intros.values()] == [IntroState.SILENCED]
     found = await service.find(runner(1))
     assert found is not None and [m.candidate.user_id for m in found.matches] == [3]
