@@ -98,14 +98,17 @@ class PartnerService:
         return found
 
     async def say_hi(self, user: User, target_id: int) -> Hi:
-        """Ask a listed athlete to train together; at most INTROS_PER_DAY a day. To someone
-        who blocked the sender it looks sent and is never delivered."""
+        """Ask an athlete the sender's search lists to train together; at most
+        INTROS_PER_DAY a day. To someone who blocked the sender it looks sent and is never
+        delivered."""
         now = self._clock()
         partners = self._uow.partners
         async with self._uow:
             me = await partners.profile(user.id)
             target = await partners.profile(target_id) if target_id != user.id else None
-            if me is None or target is None:
+            # Only someone the sender's search could list: a crafted button naming any id
+            # reaches nobody out of range or without a shared sport.
+            if me is None or target is None or match(me, target) is None:
                 return Hi(HiOutcome.GONE)
             existing = await partners.open_intro_between(user.id, target_id)
             if existing is not None:

@@ -99,6 +99,23 @@ async def test_a_declined_sender_is_not_told_and_may_ask_again_later(
     assert uow.partners.intros[hi.deliver.id].state is IntroState.DECLINED
 
 
+async def test_a_crafted_hello_to_someone_out_of_range_reaches_nobody(
+    service: PartnerService, uow: FakeUnitOfWork
+) -> None:
+    await service.join(runner(1))
+    far = runner(2).with_profile(location=CoarseLocation(59.9, 30.3), city="Saint Petersburg")
+    await uow.users.save(far)
+    await uow.commit()
+    await service.join(far)
+    swimmer = runner(3).with_profile(sports=frozenset({Sport.SWIMMING}))
+    await uow.users.save(swimmer)
+    await uow.commit()
+    await service.join(swimmer)
+    assert (await service.say_hi(runner(1), 2)).outcome is HiOutcome.GONE
+    assert (await service.say_hi(runner(1), 3)).outcome is HiOutcome.GONE
+    assert uow.partners.intros == {}
+
+
 async def test_five_intros_a_day(service: PartnerService, clock: Clock) -> None:
     for user_id in range(1, 9):
         await service.join(runner(user_id))
