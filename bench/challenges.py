@@ -21,14 +21,11 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import asyncpg  # type: ignore[import-untyped]
-
 from bench.seed import (
     DATASET_PREFIX,
-    POSTGRES_ADMIN_URL,
     SQLITE_DIR,
+    ensure_postgres_dataset,
     postgres_reachable,
-    postgres_url,
     sqlite_time,
     sqlite_url,
 )
@@ -124,32 +121,12 @@ def _sqlite(row: tuple[Any, ...]) -> tuple[Any, ...]:
 
 
 async def ensure_postgres(participants: int, seed: int) -> str:
+    async def fill(connection: Any) -> None:
+        for table, found in rows(participants, seed).items():
+            await connection.copy_records_to_table(table, records=found, columns=COLUMNS[table])
+
     database = f"{DATASET_PREFIX}_challenge_{participants}_s{seed}"
-    admin = await asyncpg.connect(f"{POSTGRES_ADMIN_URL}/postgres")
-    try:
-        done = await admin.fetchval(
-            "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = $1",
-            database,
-        )
-        if done != "complete":
-            await admin.execute(f"DROP DATABASE IF EXISTS {database}")
-            await admin.execute(f"CREATE DATABASE {database}")
-            engine = create_engine(postgres_url(database))
-            await upgrade(engine)
-            await engine.dispose()
-            connection = await asyncpg.connect(f"{POSTGRES_ADMIN_URL}/{database}")
-            try:
-                for table, found in rows(participants, seed).items():
-                    await connection.copy_records_to_table(
-                        table, records=found, columns=COLUMNS[table]
-                    )
-                await connection.execute("VACUUM ANALYZE")
-            finally:
-                await connection.close()
-            await admin.execute(f"COMMENT ON DATABASE {database} IS 'complete'")
-    finally:
-        await admin.close()
-    return postgres_url(database)
+    return await ensure_postgres_dataset(database, fill)
 
 
 async def measure(

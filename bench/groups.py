@@ -18,7 +18,6 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
-import asyncpg  # type: ignore[import-untyped]
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bench.group_population import (
@@ -32,15 +31,14 @@ from bench.group_population import (
 )
 from bench.seed import (
     DATASET_PREFIX,
-    POSTGRES_ADMIN_URL,
     SQLITE_DIR,
     USER_COLUMNS,
     _fresh_partial,
     _insert,
     _migrate,
     _sqlite,
+    ensure_postgres_dataset,
     postgres_reachable,
-    postgres_url,
     sqlite_url,
 )
 from bench.timing import Case, Summary, alternate, summarize
@@ -99,31 +97,11 @@ async def ensure_sqlite(spec: GroupSpec, directory: Path = SQLITE_DIR) -> str:
 
 
 async def ensure_postgres(spec: GroupSpec) -> str:
+    async def fill(connection: Any) -> None:
+        await _fill_postgres(spec, connection)
+
     database = f"{DATASET_PREFIX}_{spec.key.replace('-', '_')}"
-    admin = await asyncpg.connect(f"{POSTGRES_ADMIN_URL}/postgres")
-    try:
-        done = await admin.fetchval(
-            "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = $1",
-            database,
-        )
-        if done == "complete":
-            await _migrate(postgres_url(database))
-            return postgres_url(database)
-        await admin.execute(f"DROP DATABASE IF EXISTS {database}")
-        await admin.execute(f"CREATE DATABASE {database}")
-        engine = create_engine(postgres_url(database))
-        await upgrade(engine)
-        await engine.dispose()
-        connection = await asyncpg.connect(f"{POSTGRES_ADMIN_URL}/{database}")
-        try:
-            await _fill_postgres(spec, connection)
-            await connection.execute("VACUUM ANALYZE")
-        finally:
-            await connection.close()
-        await admin.execute(f"COMMENT ON DATABASE {database} IS 'complete'")
-    finally:
-        await admin.close()
-    return postgres_url(database)
+    return await ensure_postgres_dataset(database, fill)
 
 
 async def _fill_postgres(spec: GroupSpec, connection: Any) -> None:

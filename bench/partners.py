@@ -19,14 +19,11 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import asyncpg  # type: ignore[import-untyped]
-
 from bench.seed import (
     DATASET_PREFIX,
-    POSTGRES_ADMIN_URL,
     SQLITE_DIR,
+    ensure_postgres_dataset,
     postgres_reachable,
-    postgres_url,
     sqlite_url,
 )
 from bench.timing import Summary, alternate, summarize
@@ -128,36 +125,14 @@ async def ensure_sqlite(count: int, directory: Path = SQLITE_DIR) -> str:
 
 
 async def ensure_postgres(count: int) -> str:
-    database = f"{DATASET_PREFIX}_partners_{count}"
-    admin = await asyncpg.connect(f"{POSTGRES_ADMIN_URL}/postgres")
-    try:
-        done = await admin.fetchval(
-            "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = $1",
-            database,
+    async def fill(connection: Any) -> None:
+        rows = athletes(count)
+        await connection.copy_records_to_table("users", records=rows, columns=COLUMNS)
+        await connection.copy_records_to_table(
+            "partner_profiles", records=profiles(rows), columns=PROFILE_COLUMNS
         )
-        if done != "complete":
-            await admin.execute(f"DROP DATABASE IF EXISTS {database}")
-            await admin.execute(f"CREATE DATABASE {database}")
-            engine = create_engine(postgres_url(database))
-            await upgrade(engine)
-            await engine.dispose()
-            rows = athletes(count)
-            connection = await asyncpg.connect(f"{POSTGRES_ADMIN_URL}/{database}")
-            try:
-                await connection.copy_records_to_table("users", records=rows, columns=COLUMNS)
-                await connection.copy_records_to_table(
-                    "partner_profiles", records=profiles(rows), columns=PROFILE_COLUMNS
-                )
-                await connection.execute("VACUUM ANALYZE")
-            finally:
-                await connection.close()
-            await admin.execute(f"COMMENT ON DATABASE {database} IS 'complete'")
-    finally:
-        await admin.close()
-    engine = create_engine(postgres_url(database))
-    await upgrade(engine)
-    await engine.dispose()
-    return postgres_url(database)
+
+    return await ensure_postgres_dataset(f"{DATASET_PREFIX}_partners_{count}", fill)
 
 
 def _insert(table: str, columns: tuple[str, ...]) -> str:

@@ -14,7 +14,7 @@ import asyncio
 import os
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -206,6 +206,32 @@ async def ensure_postgres(spec: Spec) -> str:
         await admin.execute(f"COMMENT ON DATABASE {database} IS 'complete'")
     finally:
         await admin.close()
+    return postgres_url(database)
+
+
+async def ensure_postgres_dataset(database: str, fill: Callable[[Any], Awaitable[None]]) -> str:
+    """`database` migrated and filled once by `fill` (given an asyncpg connection), then marked
+    complete; a complete one is only brought up to the current schema."""
+    admin = await asyncpg.connect(f"{POSTGRES_ADMIN_URL}/postgres")
+    try:
+        done = await admin.fetchval(
+            "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = $1",
+            database,
+        )
+        if done != "complete":
+            await admin.execute(f"DROP DATABASE IF EXISTS {database}")
+            await admin.execute(f"CREATE DATABASE {database}")
+            await _migrate(postgres_url(database))
+            connection = await asyncpg.connect(f"{POSTGRES_ADMIN_URL}/{database}")
+            try:
+                await fill(connection)
+                await connection.execute("VACUUM ANALYZE")
+            finally:
+                await connection.close()
+            await admin.execute(f"COMMENT ON DATABASE {database} IS 'complete'")
+    finally:
+        await admin.close()
+    await _migrate(postgres_url(database))
     return postgres_url(database)
 
 
